@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import type { AppInfo } from '@shared/api/commands/app';
+import type { Capabilities, HostKind } from '@shared/api/capabilities';
+import { SecretScrubber } from '@shared/redact/secret-scrubber';
+import { appHandlers } from './rpc/handlers/app';
+import { createRouter, type Handlers, type Router } from './rpc/router';
+import { BlobStore } from './services/blobs/blob-store';
+import { EventBus } from './services/events/event-bus';
+import { createFileLogger, type Logger } from './services/log/logger';
+import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { APP_NAME, APP_VERSION } from './version';
+
+export interface ComposeOptions {
+  host: HostKind;
+  dataDir: string;
+  capabilities?: Partial<Capabilities>;
+  runtime?: AppInfo['runtime'];
+  /** echo warnings to stderr (CLI hosts) */
+  echoLog?: boolean;
+}
+
+/** Everything a host needs: the router to call, the events to forward, the bodies to serve. */
+export interface AppCore {
+  router: Router;
+  events: EventBus;
+  blobs: BlobStore;
+  log: Logger;
+  scrubber: SecretScrubber;
+  paths: DataPaths;
+  info(): AppInfo;
+  dispose(): Promise<void>;
+}
+
+/** The one composition root: both hosts call this and nothing else to build the app. */
+export async function compose(options: ComposeOptions): Promise<AppCore> {
+  const paths = dataPaths(options.dataDir);
+  mkdirSync(paths.root, { recursive: true, mode: 0o700 });
+  const scrubber = new SecretScrubber();
+  const log = createFileLogger({ dir: paths.logs, scrubber, echo: options.echoLog ?? false });
+  const events = new EventBus();
+  const blobs = new BlobStore();
+  const startedAt = new Date().toISOString();
+
+  const capabilities: Capabilities = {
+    nativeDialogs: options.host === 'desktop',
+    keychain: true,
+    sandbox: true,
+    openExternal: options.host === 'desktop',
+    ...options.capabilities,
+  };
+  const info = (): AppInfo => ({
+    name: APP_NAME,
+    version: APP_VERSION,
+    host: options.host,
+    platform: process.platform,
+    runtime: options.runtime ?? { node: process.versions.node },
+    dataDir: paths.root,
+    capabilities,
+    startedAt,
+  });
+
+  const handlers: Handlers = {
+    ...appHandlers({ info, blobs }),
+  };
+  const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
+  log.info('started', { host: options.host, version: APP_VERSION });
+
+  return {
+    router,
+    events,
+    blobs,
+    log,
+    scrubber,
+    paths,
+    info,
+    async dispose() {
+      log.info('stopping');
+      await log.close();
+    },
+  };
+}

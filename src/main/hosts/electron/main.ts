@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { compose, type AppCore } from '../../compose';
+import { resolveDataDir } from '../../services/storage/data-dir';
+import { appProtocolResponse } from './app-protocol';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './channels';
+import { forwardEvents, registerIpc } from './ipc';
+import { lockDown } from './navigation-guard';
+import { windowOptions } from './window-options';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | undefined;
+
+function dataDirFlag(): string | undefined {
+  const index = process.argv.indexOf('--data-dir');
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function createWindow(core: AppCore): void {
+  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  mainWindow = window;
+  lockDown(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  core.log.info('window opened');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const core = await compose({
+    host: 'desktop',
+    dataDir: resolveDataDir({ flag: dataDirFlag() }),
+    runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+  });
+  const rendererDir = join(import.meta.dirname, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    if (new URL(request.url).host !== APP_HOST) return new Response('Not found', { status: 404 });
+    return appProtocolResponse(rendererDir, request.url);
+  });
+  // nothing in the renderer may reach the network directly: every call goes through main
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  registerIpc(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : undefined);
+  forwardEvents(core, () => mainWindow?.webContents);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  createWindow(core);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(core);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void core.dispose());
+}
+
+void start();

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useApi } from './api-context';
+import { useAppInfo } from '../stores/app-info';
+import { SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from '../stores/layout';
+import { ACTIVITY_SHORTCUTS, ActivityBar } from './ActivityBar';
+import { Splitter } from './Splitter';
+import { StatusBar } from './StatusBar';
+import { VIEWS } from './views';
+
+export function AppShell() {
+  const api = useApi();
+  const load = useAppInfo((s) => s.load);
+  const { activity, sidebarOpen, sidebarWidth, setSidebarWidth, setActivity, toggleSidebar } = useLayout();
+
+  useEffect(() => {
+    void load(api);
+  }, [api, load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = ACTIVITY_SHORTCUTS[event.key];
+      if (event.altKey && !event.ctrlKey && !event.metaKey && target) {
+        event.preventDefault();
+        setActivity(target);
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'b' && !event.shiftKey) {
+        event.preventDefault();
+        toggleSidebar();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setActivity, toggleSidebar]);
+
+  const view = VIEWS[activity];
+  return (
+    <div className="app-shell">
+      <ActivityBar />
+      {sidebarOpen && view.sidebar && (
+        <>
+          <aside className="sidebar" style={{ width: sidebarWidth }} aria-label={`${view.title} sidebar`}>
+            {view.sidebar}
+          </aside>
+          <Splitter label="Resize sidebar" value={sidebarWidth} min={SIDEBAR_MIN} max={SIDEBAR_MAX} onChange={setSidebarWidth} />
+        </>
+      )}
+      <main className="main-pane" aria-label={view.title}>
+        {view.main}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

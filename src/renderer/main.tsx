@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './app/api-context';
+import { AppShell } from './app/AppShell';
+import { createClient } from './transport/client';
+import { pickTransport } from './transport';
+import './styles/theme.css';
+import './styles/shell.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider client={createClient(pickTransport())}>
+      <AppShell />
+    </ApiProvider>
+  </StrictMode>,
+);
