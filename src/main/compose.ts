@@ -3,10 +3,12 @@ import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
+import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
 
@@ -27,6 +29,9 @@ export interface AppCore {
   log: Logger;
   scrubber: SecretScrubber;
   paths: DataPaths;
+  settings: SettingsStore;
+  /** problems found at start (a damaged file set aside…) for the UI to show */
+  notices: string[];
   info(): AppInfo;
   dispose(): Promise<void>;
 }
@@ -40,6 +45,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const events = new EventBus();
   const blobs = new BlobStore();
   const startedAt = new Date().toISOString();
+  const settings = new SettingsStore(paths.settings, log);
+  const settingsNotice = await settings.load();
+  const notices: string[] = [settingsNotice].filter((n): n is string => n !== undefined);
 
   const capabilities: Capabilities = {
     nativeDialogs: options.host === 'desktop',
@@ -57,10 +65,12 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     dataDir: paths.root,
     capabilities,
     startedAt,
+    notices,
   });
 
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
+    ...settingsHandlers(settings),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -72,6 +82,8 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     log,
     scrubber,
     paths,
+    settings,
+    notices,
     info,
     async dispose() {
       log.info('stopping');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { settingsCommands } from './commands/settings';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -8,6 +9,7 @@ import { appCommands } from './commands/app';
  */
 export const contract = {
   ...appCommands,
+  ...settingsCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -5,3 +5,4 @@ export * from './contract';
 export * from './events';
 export * from './wire';
 export * from './commands/app';
+export * from './commands/settings';

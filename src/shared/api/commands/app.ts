@@ -11,6 +11,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   capabilities: Capabilities,
   startedAt: z.string(),
+  /** problems found at start (a damaged file set aside, secrets kept for this session only…) */
+  notices: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
