@@ -63,7 +63,10 @@ export const CollectionItem = z.object({
   parentId: z.string(),
   depth: z.number().int(),
   name: z.string(),
+  /** absent when the file could not be read (see `problem`) */
   request: SavedRequest.optional(),
+  /** why this item's file could not be used; the collection's `problems` has the details */
+  problem: z.string().optional(),
 });
 export type CollectionItem = z.infer<typeof CollectionItem>;
 
