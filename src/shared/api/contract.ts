@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { collectionsCommands } from './commands/collections';
+import { exchangeCommands } from './commands/exchange';
+import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
 
 /**
@@ -10,6 +13,9 @@ import { settingsCommands } from './commands/settings';
 export const contract = {
   ...appCommands,
   ...settingsCommands,
+  ...historyCommands,
+  ...collectionsCommands,
+  ...exchangeCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

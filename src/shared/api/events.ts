@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunStep } from '../model/collection';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -10,6 +11,15 @@ export const events = {
     message: z.string(),
     source: z.string().optional(),
   }),
+  /** history gained, lost or reset entries: lists refetch */
+  'history.changed': z.object({
+    reason: z.enum(['recorded', 'deleted', 'cleared', 'pruned', 'reset']),
+    count: z.number().int(),
+  }),
+  /** a collection's files changed (through the app or outside it) */
+  'collections.changed': z.object({ collectionId: z.string() }),
+  /** one request of a running collection finished */
+  'collections.runStep': z.object({ runId: z.string(), index: z.number().int(), total: z.number().int(), step: RunStep }),
 };
 
 export type Events = typeof events;

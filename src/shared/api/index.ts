@@ -6,3 +6,6 @@ export * from './events';
 export * from './wire';
 export * from './commands/app';
 export * from './commands/settings';
+export * from './commands/history';
+export * from './commands/collections';
+export * from './commands/exchange';

@@ -95,7 +95,8 @@ export class Redactor {
       if (isSecretHeader(name, this.extraSecretHeaders)) {
         const scheme = AUTH_SCHEME.exec(value)?.[1];
         const replacement = scheme ? `${scheme} ${REDACTED}` : REDACTED;
-        if (value !== replacement) this.secretHeaderCounts.set(name.toLowerCase(), (this.secretHeaderCounts.get(name.toLowerCase()) ?? 0) + 1);
+        // counted even when already replaced upstream: the preview lists every credential header the export holds
+        this.secretHeaderCounts.set(name.toLowerCase(), (this.secretHeaderCounts.get(name.toLowerCase()) ?? 0) + 1);
         return [name, replacement];
       }
       return [name, this.redactText(value)];

@@ -47,6 +47,9 @@ interface Cached {
   stale: boolean;
 }
 
+/** A folder or request to write (imports). */
+export type TreeNode = { kind: 'folder'; name: string; description?: string | undefined; children: TreeNode[] } | { kind: 'request'; request: SavedRequest };
+
 /** Saves and edits report what they left out (a credential header value, a secret variable). */
 export interface Saved {
   itemId: string;
@@ -270,6 +273,44 @@ export class CollectionsService {
     await rm(this.pathOf(known, item.id), { recursive: true, force: true });
     await this.setOrder(known, read, item.parentId, this.childNames(read, item.parentId).filter((n) => n !== base));
     await this.changed(id);
+  }
+
+  /**
+   * Writes a tree of folders and requests under `parentId` in one go (imports): every file
+   * sanitised and canonical, the parent's order updated once, one change event.
+   */
+  async writeTree(id: string, parentId: string, nodes: readonly TreeNode[]): Promise<{ itemIds: string[]; warnings: string[] }> {
+    const { read, known } = await this.readWithKnown(id);
+    this.folderItem(read, parentId);
+    const warnings: string[] = [];
+    const itemIds: string[] = [];
+    const writeLevel = async (dir: string, levelId: string, level: readonly TreeNode[]): Promise<string[]> => {
+      const taken = new Set(await readdir(dir).catch(() => [] as string[]));
+      const names: string[] = [];
+      for (const node of level) {
+        if (node.kind === 'folder') {
+          const name = folderName(node.name, taken);
+          taken.add(name);
+          await mkdir(join(dir, name));
+          const children = await writeLevel(join(dir, name), childId(levelId, name), node.children);
+          await writeJsonFile(join(dir, name, FOLDER_FILE), canonicalFolder(FolderFile.parse({ description: node.description, order: children })));
+          names.push(name);
+        } else {
+          const { request, warnings: w } = sanitizeRequest(node.request, this.options.scrubber);
+          warnings.push(...w);
+          const name = requestFileName(request.name, taken);
+          taken.add(name);
+          await writeJsonFile(join(dir, name), canonicalRequest(request));
+          names.push(name);
+          itemIds.push(childId(levelId, name));
+        }
+      }
+      return names;
+    };
+    const added = await writeLevel(this.pathOf(known, parentId), parentId, nodes);
+    warnings.push(...(await this.setOrder(known, read, parentId, [...this.childNames(read, parentId), ...added])));
+    await this.changed(id);
+    return { itemIds, warnings };
   }
 
   /** The requests of a folder (or the one request) in run order, depth-first. */

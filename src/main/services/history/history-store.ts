@@ -322,6 +322,7 @@ export class HistoryStore implements ExchangeSink {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.flush();
     this.closed = true;
     clearInterval(this.timer);
