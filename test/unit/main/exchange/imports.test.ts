@@ -173,7 +173,7 @@ describe('curl', () => {
       'The user name and password in the URL were not imported.',
     ]);
     expect(() => fromCurl('wget https://h')).toThrow(/not a curl command/);
-    expect(() => fromCurl("curl 'https://h")).toThrow(/quote \(') that is never closed/);
+    expect(() => fromCurl("curl 'https://h")).toThrow(/quote \('\) that is never closed/);
     expect(() => fromCurl('curl -X GET')).toThrow(/has no URL/);
   });
 });
