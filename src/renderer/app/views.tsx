@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
+import { CollectionsPanel } from '../features/collections/CollectionsPanel';
+import { CollectionView } from '../features/collections/CollectionView';
+import { HistoryEntryView } from '../features/history/HistoryEntryView';
+import { HistoryPanel } from '../features/history/HistoryPanel';
 
 export interface View {
   title: string;
@@ -23,13 +27,13 @@ export const VIEWS: Record<ActivityId, View> = {
   },
   history: {
     title: 'History',
-    sidebar: <PlaceholderPanel title="History" message="Every request you send is recorded here, searchable." />,
-    main: <OverviewPage />,
+    sidebar: <HistoryPanel />,
+    main: <HistoryEntryView />,
   },
   collections: {
     title: 'Collections',
-    sidebar: <PlaceholderPanel title="Collections" message="Saved requests, kept as plain files you can put in git." />,
-    main: <OverviewPage />,
+    sidebar: <CollectionsPanel />,
+    main: <CollectionView />,
   },
   settings: {
     title: 'Settings',
