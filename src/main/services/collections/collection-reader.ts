@@ -11,7 +11,8 @@ import {
   type CollectionItem,
   type CollectionProblem,
 } from '@shared/model/collection';
-import { readJsonFile } from './json-file';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readJsonFile, readJsonFileSync, type ReadResult } from './json-file';
 
 /** Whether a folder's order file (`collection.json` / `folder.json`) may be rewritten. */
 export type OrderFileState = 'ok' | 'missing' | 'broken';
@@ -23,6 +24,9 @@ export interface ReadCollection {
   /** the parsed `collection.json`, when it parsed */
   file: CollectionFile | undefined;
 }
+
+/** Request files read per turn of the event loop: short enough to keep the app responsive. */
+const FILES_PER_TURN = 200;
 
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 
@@ -54,6 +58,7 @@ export async function readCollection(folder: string, meta: { id: string; externa
     orderFiles.set('', 'ok');
   }
 
+  let sinceYield = 0;
   const walk = async (dir: string, parentId: string, depth: number, order: readonly string[]): Promise<void> => {
     let entries;
     try {
@@ -68,7 +73,14 @@ export async function readCollection(folder: string, meta: { id: string; externa
         .map((e) => ({ name: e.name, folder: e.isDirectory() })),
       order,
     );
-    const requests = await Promise.all(children.map((c) => (c.folder ? undefined : readJsonFile(join(dir, c.name), SavedRequest))));
+    const requests: (ReadResult<SavedRequest> | undefined)[] = [];
+    for (const child of children) {
+      requests.push(child.folder ? undefined : readJsonFileSync(join(dir, child.name), SavedRequest));
+      if (++sinceYield >= FILES_PER_TURN) {
+        sinceYield = 0;
+        await nextTurn();
+      }
+    }
     const subOrders = await Promise.all(children.map((c) => (c.folder ? readJsonFile(join(dir, c.name, FOLDER_FILE), FolderFile) : undefined)));
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;

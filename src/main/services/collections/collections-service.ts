@@ -47,6 +47,8 @@ interface Cached {
   stale: boolean;
 }
 
+const PARALLEL_WRITES = 16;
+
 /** A folder or request to write (imports). */
 export type TreeNode = { kind: 'folder'; name: string; description?: string | undefined; children: TreeNode[] } | { kind: 'request'; request: SavedRequest };
 
@@ -287,6 +289,7 @@ export class CollectionsService {
     const writeLevel = async (dir: string, levelId: string, level: readonly TreeNode[]): Promise<string[]> => {
       const taken = new Set(await readdir(dir).catch(() => [] as string[]));
       const names: string[] = [];
+      const pending: [string, SavedRequest][] = [];
       for (const node of level) {
         if (node.kind === 'folder') {
           const name = folderName(node.name, taken);
@@ -300,10 +303,14 @@ export class CollectionsService {
           warnings.push(...w);
           const name = requestFileName(request.name, taken);
           taken.add(name);
-          await writeJsonFile(join(dir, name), canonicalRequest(request));
+          pending.push([join(dir, name), request]);
           names.push(name);
           itemIds.push(childId(levelId, name));
         }
+      }
+      // each write waits for its fsync: a few at a time overlap those waits
+      for (let i = 0; i < pending.length; i += PARALLEL_WRITES) {
+        await Promise.all(pending.slice(i, i + PARALLEL_WRITES).map(([file, request]) => writeJsonFile(file, canonicalRequest(request))));
       }
       return names;
     };

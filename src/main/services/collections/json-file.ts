@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { CollectionProblem } from '@shared/model/collection';
@@ -31,6 +32,21 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
   let text: string;
   try {
     text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === 'ENOENT', problem: { file, message: `cannot be read: ${(error as Error).message}` } };
+  }
+  return parseJsonText(file, text, schema);
+}
+
+/**
+ * The same, synchronously: for many small files a plain read is several times faster than a
+ * trip through the thread pool each; callers read in chunks and yield between them.
+ */
+export function readJsonFileSync<S extends z.ZodType>(file: string, schema: S): ReadResult<z.output<S>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, missing: code === 'ENOENT', problem: { file, message: `cannot be read: ${(error as Error).message}` } };

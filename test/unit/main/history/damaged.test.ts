@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, openSync, writeSy
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, tempDir } from './helpers';
-import { syntheticExchange } from './synthetic';
+import { syntheticExchange } from '../../../fixtures/synthetic-exchange';
 
 describe('a damaged history database', () => {
   let tmp: ReturnType<typeof tempDir>;

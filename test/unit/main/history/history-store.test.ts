@@ -5,7 +5,7 @@ import { REDACTED } from '@shared/redact/secret-scrubber';
 import { fetchRunner } from '../../../support/fetch-runner';
 import { startEchoServer, type EchoServer } from '../../../support/echo-server';
 import { openStore, tempDir } from './helpers';
-import { syntheticExchange } from './synthetic';
+import { syntheticExchange } from '../../../fixtures/synthetic-exchange';
 
 describe('HistoryStore', () => {
   let tmp: ReturnType<typeof tempDir>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../../../src/main/services/history/history-store';
 import { openStore, tempDir } from './helpers';
-import { syntheticExchange } from './synthetic';
+import { syntheticExchange } from '../../../fixtures/synthetic-exchange';
 
 const COUNT = 100_000;
 
