@@ -1,4 +1,3 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve, sep } from 'node:path';
 import { fail } from '@shared/api/errors';
@@ -19,7 +18,9 @@ import type { Logger } from '../log/logger';
 import { canonicalCollection, canonicalFolder, canonicalRequest } from './canonical';
 import { childId, readCollection, type ReadCollection } from './collection-reader';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { FolderWatcher } from './folder-watcher';
 import { folderName, requestFileName, slug, uniqueName } from './names';
+import { writeOrder } from './order-file';
 import { collectionId, FolderRegistry } from './registry';
 import { sanitizeRequest, sanitizeVariables } from './sanitize';
 
@@ -66,12 +67,20 @@ export interface Saved {
 export class CollectionsService {
   private readonly registry: FolderRegistry;
   private readonly cache = new Map<string, Cached>();
-  private readonly watchers = new Map<string, FSWatcher>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly watcher: FolderWatcher;
   readonly notices: string[] = [];
 
   constructor(private readonly options: CollectionsOptions) {
     this.registry = new FolderRegistry(options.registryFile);
+    this.watcher = new FolderWatcher(
+      (id) => {
+        const cached = this.cache.get(id);
+        if (cached) cached.stale = true;
+        this.options.onChange?.(id);
+      },
+      options.debounceMs ?? 200,
+      (folder, error) => options.log.warn('collections: cannot watch folder', { folder, error: String(error) }),
+    );
   }
 
   async init(): Promise<void> {
@@ -137,7 +146,7 @@ export class CollectionsService {
   /** Forgets a collection; its files are deleted only when asked (always kept for a folder opened from elsewhere unless asked). */
   async remove(id: string, deleteFiles: boolean): Promise<void> {
     const known = await this.find(id);
-    this.unwatch(id);
+    this.watcher.unwatch(id);
     this.cache.delete(id);
     if (known.external) await this.registry.remove(known.folder);
     if (deleteFiles || !known.external) await rm(known.folder, { recursive: true, force: true });
@@ -330,7 +339,7 @@ export class CollectionsService {
   }
 
   async close(): Promise<void> {
-    for (const id of [...this.watchers.keys()]) this.unwatch(id);
+    this.watcher.close();
   }
 
   // ---- internals ---------------------------------------------------------------------------------
@@ -365,7 +374,7 @@ export class CollectionsService {
     if (cached && !cached.stale) return { read: cached.read, known };
     const read = await readCollection(known.folder, known);
     this.cache.set(id, { read, stale: false });
-    this.watchFolder(known);
+    if (this.options.watch !== false) this.watcher.watch(known.id, known.folder);
     return { read, known };
   }
 
@@ -414,55 +423,11 @@ export class CollectionsService {
 
   /** Writes a folder's order, unless its order file is broken (then it is left alone, with a warning). */
   private async setOrder(known: Known, read: ReadCollection, folderId: string, names: string[]): Promise<string[]> {
-    const dir = this.pathOf(known, folderId);
-    if (folderId === '') {
-      const file = join(dir, COLLECTION_FILE);
-      const current = await readJsonFile(file, CollectionFile);
-      if (!current.ok && !current.missing) return [`${file} does not parse, so the new order was not saved there (${current.problem.message}).`];
-      const base = current.ok ? current.value : CollectionFile.parse({ name: read.collection.name });
-      await writeJsonFile(file, canonicalCollection({ ...base, order: names }));
-      return [];
-    }
-    const file = join(dir, FOLDER_FILE);
-    const current = await readJsonFile(file, FolderFile);
-    if (!current.ok && !current.missing) return [`${file} does not parse, so the new order was not saved there (${current.problem.message}).`];
-    const base = current.ok ? current.value : FolderFile.parse({});
-    await writeJsonFile(file, canonicalFolder({ ...base, order: names }));
-    return [];
+    return writeOrder(this.pathOf(known, folderId), folderId === '', names, read.collection.name);
   }
 
   private brokenFile(file: string, read: ReadCollection) {
     const problem = read.collection.problems.find((p) => p.file === file);
     return fail('conflict', `${file} does not parse${problem ? ` (${problem.message})` : ''}; fix it first. It is not overwritten, so nothing in it is lost.`);
-  }
-
-  private watchFolder(known: Known): void {
-    if (this.options.watch === false || this.watchers.has(known.id)) return;
-    try {
-      const watcher = watch(known.folder, { recursive: true }, (_event, name) => {
-        if (name && /(^|[\\/])\.[^\\/]*\.tmp$/.test(name)) return;
-        clearTimeout(this.timers.get(known.id));
-        this.timers.set(
-          known.id,
-          setTimeout(() => {
-            this.timers.delete(known.id);
-            const cached = this.cache.get(known.id);
-            if (cached) cached.stale = true;
-            this.options.onChange?.(known.id);
-          }, this.options.debounceMs ?? 200),
-        );
-      });
-      watcher.on('error', () => this.unwatch(known.id));
-      this.watchers.set(known.id, watcher);
-    } catch (error) {
-      this.options.log.warn('collections: cannot watch folder', { folder: known.folder, error: String(error) });
-    }
-  }
-
-  private unwatch(id: string): void {
-    this.watchers.get(id)?.close();
-    this.watchers.delete(id);
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
   }
 }
