@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
+import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
 import { settingsHandlers } from './rpc/handlers/settings';
@@ -68,9 +69,26 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     notices,
   });
 
+  const notYet = (): never => {
+    throw fail('unsupported', 'Connections are not wired yet (issue 5 in progress)');
+  };
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
+    'endpoints.list': notYet,
+    'endpoints.get': notYet,
+    'endpoints.create': notYet,
+    'endpoints.update': notYet,
+    'endpoints.duplicate': notYet,
+    'endpoints.delete': notYet,
+    'endpoints.setSecret': notYet,
+    'endpoints.clearSecret': notYet,
+    'endpoints.test': notYet,
+    'vault.status': notYet,
+    'vault.useSessionOnly': notYet,
+    'http.send': notYet,
+    'http.cancel': notYet,
+    'discovery.get': notYet,
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { discoveryCommands } from './commands/discovery';
+import { endpointsCommands } from './commands/endpoints';
+import { httpCommands } from './commands/http';
 import { settingsCommands } from './commands/settings';
+import { vaultCommands } from './commands/vault';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -10,6 +14,10 @@ import { settingsCommands } from './commands/settings';
 export const contract = {
   ...appCommands,
   ...settingsCommands,
+  ...endpointsCommands,
+  ...vaultCommands,
+  ...httpCommands,
+  ...discoveryCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -6,3 +6,7 @@ export * from './events';
 export * from './wire';
 export * from './commands/app';
 export * from './commands/settings';
+export * from './commands/endpoints';
+export * from './commands/vault';
+export * from './commands/http';
+export * from './commands/discovery';
