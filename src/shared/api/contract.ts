@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { sandboxCommands } from './commands/sandbox';
 import { settingsCommands } from './commands/settings';
 
 /**
@@ -10,6 +11,7 @@ import { settingsCommands } from './commands/settings';
 export const contract = {
   ...appCommands,
   ...settingsCommands,
+  ...sandboxCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

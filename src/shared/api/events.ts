@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SandboxStatus } from './commands/sandbox';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -10,6 +11,8 @@ export const events = {
     message: z.string(),
     source: z.string().optional(),
   }),
+  /** the sandbox's settings or data counts changed */
+  'sandbox.changed': SandboxStatus,
 };
 
 export type Events = typeof events;

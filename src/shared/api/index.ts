@@ -6,3 +6,4 @@ export * from './events';
 export * from './wire';
 export * from './commands/app';
 export * from './commands/settings';
+export * from './commands/sandbox';
