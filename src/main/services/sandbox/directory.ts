@@ -123,9 +123,9 @@ export class Directory implements ReferenceLookup {
     for (const groupId of [...this.memberships.directGroupsOf(id)]) {
       const group = this.groups.get(groupId);
       if (!group) continue;
-      const members = (group.resource.members as ScimObject[] | undefined)?.filter((m) => m.value !== id);
-      this.rebuild(this.groups, group, { ...group.resource, members });
-      this.memberships.setMembers(groupId, (members ?? []).map((m) => m.value as string));
+      const members = ((group.resource.members as ScimObject[] | undefined) ?? []).filter((m) => m.value !== id);
+      this.rebuild(this.groups, group, withBefore(group.resource, 'members', members.length ? members : undefined, 'meta'));
+      this.memberships.setMembers(groupId, members.map((m) => m.value as string));
     }
     if (type === 'Group') {
       for (const member of this.memberships.descendantsOf(id)) if (this.users.has(member)) affectedUsers.add(member);
@@ -204,8 +204,8 @@ export class Directory implements ReferenceLookup {
       else body.members = members;
     }
     const meta = existing?.resource.meta as { created?: string } | undefined;
-    const created = meta?.created ?? this.now().toISOString();
-    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, created, this.now().toISOString());
+    const now = this.now().toISOString();
+    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, meta?.created ?? now, now);
     const final = type === 'User' ? { ...record, resource: this.computeUser(record.resource, id) } : record;
     store.put(final);
     this.afterWrite(type, final, existing, members);

@@ -147,6 +147,7 @@ export function generateSeed(userCount: number = DEFAULT_SEED_USERS): SeedData {
     users.push({ id, created: new Date(SEED_EPOCH + i * 60_000).toISOString(), body });
   }
 
+  if (userCount === 0) return { users, groups: [] };
   const groupCreated = new Date(SEED_EPOCH - 86_400_000).toISOString();
   const ref = (index: number) => ({ value: users[index]!.id, type: 'User' });
   const groups: SeedResource[] = [];
@@ -157,7 +158,8 @@ export function generateSeed(userCount: number = DEFAULT_SEED_USERS): SeedData {
     const members = users.flatMap((u, i) => ((u.body[URN.enterpriseUser] as { department: string }).department === department ? [ref(i)] : []));
     group(department, members);
   }
-  const admins = users.slice(0, Math.min(3, users.length)).map((_, i) => ref(i));
+  // the newest hires administer the tenant (so their Managers membership is indirect, below)
+  const admins = users.slice(-3).map((_, k) => ref(Math.max(0, users.length - 3) + k));
   group('Administrators', admins);
   const managers = users.flatMap((_, i) => (hasReports(i, userCount) ? [ref(i)] : []));
   // nested: administrators are managers too, through the group (an indirect membership)
