@@ -8,3 +8,4 @@ export { parsePath, type PatchPath } from './path';
 export * from './schema/types';
 export { coreSchemas, coreResourceTypes } from './schema/core';
 export { SchemaRegistry, type ResolvedAttribute } from './schema/registry';
+export * from './patch';
