@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
-import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { sandboxHandlers } from './rpc/handlers/sandbox';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
+import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
@@ -20,6 +21,14 @@ export interface ComposeOptions {
   runtime?: AppInfo['runtime'];
   /** echo warnings to stderr (CLI hosts) */
   echoLog?: boolean;
+  /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
+  sandbox?: false | { users?: number; port?: number };
+}
+
+/** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
+export interface SandboxAccess {
+  baseUrl: string;
+  token: string;
 }
 
 /** Everything a host needs: the router to call, the events to forward, the bodies to serve. */
@@ -33,6 +42,8 @@ export interface AppCore {
   settings: SettingsStore;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
+  /** the running sandbox SCIM server, if any (never send `token` to the renderer) */
+  sandbox: SandboxAccess | undefined;
   info(): AppInfo;
   dispose(): Promise<void>;
 }
@@ -69,26 +80,12 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     notices,
   });
 
-  const notYet = (): never => {
-    throw fail('unsupported', 'Connections are not wired yet (issue 5 in progress)');
-  };
+  const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
+
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
-    'endpoints.list': notYet,
-    'endpoints.get': notYet,
-    'endpoints.create': notYet,
-    'endpoints.update': notYet,
-    'endpoints.duplicate': notYet,
-    'endpoints.delete': notYet,
-    'endpoints.setSecret': notYet,
-    'endpoints.clearSecret': notYet,
-    'endpoints.test': notYet,
-    'vault.status': notYet,
-    'vault.useSessionOnly': notYet,
-    'http.send': notYet,
-    'http.cancel': notYet,
-    'discovery.get': notYet,
+    ...sandboxHandlers(sandbox?.server),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -102,10 +99,53 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     paths,
     settings,
     notices,
+    sandbox: sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined,
     info,
     async dispose() {
       log.info('stopping');
+      await sandbox?.stop();
       await log.close();
+    },
+  };
+}
+
+/** Starts the sandbox on a free 127.0.0.1 port; a failure to start is a notice, not a failed app start. */
+async function startEmbeddedSandbox(
+  options: { users?: number; port?: number },
+  deps: { log: Logger; events: EventBus; scrubber: SecretScrubber; notices: string[] },
+): Promise<{ server: SandboxServer; stop: () => Promise<void> } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let server: SandboxServer | undefined;
+  const changed = () => {
+    // data changes come in bursts (bulk, imports): one event per burst is enough for the UI
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (server) deps.events.emit('sandbox.changed', server.status());
+    }, 200);
+    timer.unref();
+  };
+  try {
+    server = await startSandbox({
+      ...(options.users !== undefined ? { users: options.users } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      log: (message, fields) => deps.log.error(message, fields),
+      onChange: changed,
+    });
+  } catch (error) {
+    const message = `The sandbox SCIM server could not start: ${error instanceof Error ? error.message : String(error)}`;
+    deps.log.warn('sandbox did not start', { error: String(error) });
+    deps.notices.push(message);
+    return undefined;
+  }
+  deps.scrubber.add(server.token);
+  deps.log.info('sandbox started', { baseUrl: server.baseUrl });
+  const running = server;
+  return {
+    server: running,
+    stop: async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running.close();
     },
   };
 }
