@@ -337,7 +337,7 @@ export class HttpEngine {
       const contentType = headerValue(responseHeaders, 'content-type');
       exchange.response = {
         status: response.status,
-        statusText: response.statusText,
+        statusText: scrubber.scrub(response.statusText),
         httpVersion: '1.1',
         headers: scrubList(responseHeaders),
         body: await describeBody(read.bytes, { ...limits, contentType, capped: read.capped, bodiesDir: this.options.bodiesDir, exchangeId: parts.id }),
