@@ -1,4 +1,4 @@
-import { parseDateTime } from '../datetime';
+import { instantOf, parseDateTime } from '../datetime';
 import { ScimError } from '../errors';
 import { hasValue } from '../json';
 import { SchemaRegistry } from '../schema/registry';
@@ -180,8 +180,8 @@ function leafFor(filter: CompareFilter, def: ScimAttribute | undefined, ctx: Con
       if (op === 'eq' || op === 'ne' || ORDERING.has(op)) {
         return (v) => {
           if (typeof v !== 'string') return false;
-          const t = parseDateTime(v);
-          if (t === undefined) return kind === 'dateTime' ? false : test(compareStrings(norm(v), wanted));
+          const t = instantOf(v);
+          if (t !== t) return kind === 'dateTime' ? false : test(compareStrings(norm(v), wanted));
           return test(t - instant);
         };
       }
