@@ -9,6 +9,7 @@ import { parseFilter } from './parser';
 /** A filter compiled to a predicate over resources (or, inside `[…]`, over values of a multi-valued attribute). */
 export type CompiledFilter = (resource: unknown) => boolean;
 
+/** Options for `compileFilter`. */
 export interface CompileFilterOptions {
   /** attribute characteristics (`caseExact`, types); default: RFC 7643 core. Passing one also turns on operator/type errors. */
   registry?: SchemaRegistry;
