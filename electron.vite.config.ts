@@ -24,6 +24,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/hosts/electron/main.ts'),
           web: resolve(import.meta.dirname, 'src/main/hosts/web/cli.ts'),
+          sandbox: resolve(import.meta.dirname, 'src/main/services/sandbox/cli.ts'),
         },
       },
     },
@@ -45,6 +46,8 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,
+      // Monaco is one large lazily loaded chunk by design
+      chunkSizeWarningLimit: 8000,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
   },

@@ -1,25 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
-import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
 import { collectionsHandlers } from './rpc/handlers/collections';
 import { exchangeHandlers } from './rpc/handlers/exchange';
 import { historyHandlers } from './rpc/handlers/history';
+import { sandboxHandlers } from './rpc/handlers/sandbox';
+import { discoveryHandlers } from './rpc/handlers/discovery';
+import { endpointsHandlers } from './rpc/handlers/endpoints';
+import { httpHandlers } from './rpc/handlers/http';
+import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
 import { CollectionsService } from './services/collections/collections-service';
+import { DiscoveryService } from './services/discovery/discovery-service';
+import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
+import { EndpointsService } from './services/endpoints/endpoints-service';
+import type { ExchangeSink } from './services/exchange-sink';
+import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { ExchangeService } from './services/exchange/exchange-service';
 import { HistoryStore } from './services/history/history-store';
 import { createFileLogger, type Logger } from './services/log/logger';
 import type { RequestRunner } from './services/request-runner';
+import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { KeyringStore } from './services/vault/keyring-store';
+import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -29,6 +42,20 @@ export interface ComposeOptions {
   runtime?: AppInfo['runtime'];
   /** echo warnings to stderr (CLI hosts) */
   echoLog?: boolean;
+  /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
+  sandbox?: false | { users?: number; port?: number };
+  /** endpoints the app provides itself, listed first (default: the sandbox); tokens from memory only */
+  builtInEndpoints?: BuiltInProvider;
+  /** also told about every exchange the engine completes (history always is) */
+  exchangeSink?: ExchangeSink;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
+export interface SandboxAccess {
+  baseUrl: string;
+  token: string;
 }
 
 /** Everything a host needs: the router to call, the events to forward, the bodies to serve. */
@@ -40,14 +67,20 @@ export interface AppCore {
   scrubber: SecretScrubber;
   paths: DataPaths;
   settings: SettingsStore;
+  vault: Vault;
+  endpoints: EndpointsService;
+  engine: HttpEngine;
+  discovery: DiscoveryService;
   /** every sent request; the request engine's `ExchangeSink` */
   history: HistoryStore;
   collections: CollectionsService;
   collectionRunner: CollectionRunner;
-  /** plugs the request engine into collection runs */
+  /** what collection runs send through (the engine; tests put their own) */
   setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
+  /** the running sandbox SCIM server, if any (never send `token` to the renderer) */
+  sandbox: SandboxAccess | undefined;
   info(): AppInfo;
   dispose(): Promise<void>;
 }
@@ -77,40 +110,6 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     onChange: (reason, count) => events.emit('history.changed', { reason, count }),
     onNotice: notice('history'),
   });
-  const collections = new CollectionsService({
-    dir: paths.collections,
-    registryFile: join(paths.root, 'collection-folders.json'),
-    scrubber,
-    log,
-    onChange: (collectionId) => events.emit('collections.changed', { collectionId }),
-  });
-  await collections.init();
-  notices.push(...collections.notices);
-  let requestRunner: RequestRunner = {
-    send: () => Promise.reject(fail('unsupported', 'Running saved requests needs the request engine, which is not available in this build yet')),
-  };
-  const collectionRunner = new CollectionRunner({
-    collections,
-    runner: () => requestRunner,
-    readBody: (exchange) => {
-      const blobId = exchange.response?.body.blobId;
-      return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
-    },
-    onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
-  });
-  const exchange = new ExchangeService({
-    history,
-    runs: collectionRunner,
-    collections,
-    scrubber,
-    environment: () => ({
-      app: { name: APP_NAME, version: APP_VERSION },
-      host: options.host,
-      platform: process.platform,
-      runtime: [`Node ${process.versions.node}`, options.runtime?.electron ? `Electron ${options.runtime.electron}` : ''].filter(Boolean).join(', '),
-    }),
-  });
-
   const capabilities: Capabilities = {
     nativeDialogs: options.host === 'desktop',
     keychain: true,
@@ -125,14 +124,91 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     platform: process.platform,
     runtime: options.runtime ?? { node: process.versions.node },
     dataDir: paths.root,
-    capabilities,
+    capabilities: { ...capabilities, keychain: capabilities.keychain && vault.keychainUsable },
     startedAt,
     notices,
+  });
+
+  const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
+  const vault = new Vault({
+    keychain: new KeyringStore(),
+    scrubber,
+    log,
+    onStatus: (status) => events.emit('vault.changed', status),
+  });
+  const keychainStatus = await vault.status();
+  if (!keychainStatus.ok) notices.push(`The OS keychain cannot be used: ${keychainStatus.problem} ${keychainStatus.fix ?? ''}`.trim());
+
+  const sandboxAccess: SandboxAccess | undefined = sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined;
+  const builtIns = options.builtInEndpoints ?? (() => sandboxBuiltIns(sandboxAccess));
+  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns });
+  const endpointsNotice = await endpoints.load();
+  if (endpointsNotice) notices.push(endpointsNotice);
+  const engine = new HttpEngine({
+    endpoints,
+    settings: () => settings.get().http,
+    blobs,
+    scrubber,
+    log,
+    bodiesDir: paths.bodies,
+    progress: (payload) => events.emit('http.progress', payload),
+    sink: {
+      record(completed) {
+        history.record(completed);
+        options.exchangeSink?.record(completed);
+      },
+    },
+    env: options.env,
+    userAgent: `SCIM-Inspector/${APP_VERSION}`,
+  });
+  const collections = new CollectionsService({
+    dir: paths.collections,
+    registryFile: join(paths.root, 'collection-folders.json'),
+    scrubber,
+    log,
+    onChange: (collectionId) => events.emit('collections.changed', { collectionId }),
+  });
+  await collections.init();
+  notices.push(...collections.notices);
+  let requestRunner: RequestRunner = engineRunner(engine);
+  const collectionRunner = new CollectionRunner({
+    collections,
+    runner: () => requestRunner,
+    readBody: (exchange) => {
+      const blobId = exchange.response?.body.blobId;
+      return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
+    },
+    onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
+  });
+  const exchange = new ExchangeService({
+    history,
+    runs: collectionRunner,
+    collections,
+    scrubber,
+    // the endpoints' API-key headers are credentials too
+    secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    environment: () => ({
+      app: { name: APP_NAME, version: APP_VERSION },
+      host: options.host,
+      platform: process.platform,
+      runtime: [`Node ${process.versions.node}`, options.runtime?.electron ? `Electron ${options.runtime.electron}` : ''].filter(Boolean).join(', '),
+    }),
+  });
+  const discovery = new DiscoveryService(engine);
+  endpoints.onChange((change) => {
+    engine.endpointChanged(change.id);
+    discovery.invalidate(change.id);
+    events.emit('endpoints.changed', change);
   });
 
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
+    ...sandboxHandlers(sandbox?.server),
+    ...endpointsHandlers({ endpoints, engine }),
+    ...vaultHandlers(vault),
+    ...httpHandlers(engine),
+    ...discoveryHandlers(discovery),
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes }),
     ...collectionsHandlers({ collections, runner: collectionRunner }),
     ...exchangeHandlers(exchange),
@@ -148,6 +224,10 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     paths,
     settings,
+    vault,
+    endpoints,
+    engine,
+    discovery,
     history,
     collections,
     collectionRunner,
@@ -155,12 +235,72 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       requestRunner = runner;
     },
     notices,
+    sandbox: sandboxAccess,
     info,
     async dispose() {
       log.info('stopping');
+      await engine.close();
+      await sandbox?.stop();
       await collections.close();
       await history.close();
       await log.close();
+    },
+  };
+}
+
+/** Collection runs through the engine; a run's abort signal cancels the request in flight. */
+function engineRunner(engine: HttpEngine): RequestRunner {
+  return {
+    async send(spec, signal) {
+      const requestId = `run-${randomUUID()}`;
+      const cancel = () => engine.cancel(requestId);
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return await engine.send(requestId, spec);
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+    },
+  };
+}
+
+/** Starts the sandbox on a free 127.0.0.1 port; a failure to start is a notice, not a failed app start. */
+async function startEmbeddedSandbox(
+  options: { users?: number; port?: number },
+  deps: { log: Logger; events: EventBus; scrubber: SecretScrubber; notices: string[] },
+): Promise<{ server: SandboxServer; stop: () => Promise<void> } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let server: SandboxServer | undefined;
+  const changed = () => {
+    // data changes come in bursts (bulk, imports): one event per burst is enough for the UI
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (server) deps.events.emit('sandbox.changed', server.status());
+    }, 200);
+    timer.unref();
+  };
+  try {
+    server = await startSandbox({
+      ...(options.users !== undefined ? { users: options.users } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      log: (message, fields) => deps.log.error(message, fields),
+      onChange: changed,
+    });
+  } catch (error) {
+    const message = `The sandbox SCIM server could not start: ${error instanceof Error ? error.message : String(error)}`;
+    deps.log.warn('sandbox did not start', { error: String(error) });
+    deps.notices.push(message);
+    return undefined;
+  }
+  deps.scrubber.add(server.token);
+  deps.log.info('sandbox started', { baseUrl: server.baseUrl });
+  const running = server;
+  return {
+    server: running,
+    stop: async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running.close();
     },
   };
 }

@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { discoveryCommands } from './commands/discovery';
+import { endpointsCommands } from './commands/endpoints';
+import { httpCommands } from './commands/http';
+import { sandboxCommands } from './commands/sandbox';
 import { collectionsCommands } from './commands/collections';
 import { exchangeCommands } from './commands/exchange';
 import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
+import { vaultCommands } from './commands/vault';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -13,6 +18,11 @@ import { settingsCommands } from './commands/settings';
 export const contract = {
   ...appCommands,
   ...settingsCommands,
+  ...endpointsCommands,
+  ...vaultCommands,
+  ...httpCommands,
+  ...discoveryCommands,
+  ...sandboxCommands,
   ...historyCommands,
   ...collectionsCommands,
   ...exchangeCommands,

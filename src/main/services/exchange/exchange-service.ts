@@ -25,7 +25,7 @@ export interface ExchangeServiceOptions {
   scrubber: SecretScrubber;
   environment: () => ExportEnvironment;
   /** more credential header names (the endpoints' API-key headers) */
-  secretHeaders?: () => string[];
+  secretHeaders?: () => string[] | Promise<string[]>;
   now?: () => Date;
 }
 
@@ -46,13 +46,13 @@ export class ExchangeService {
   constructor(private readonly options: ExchangeServiceOptions) {}
 
   /** What an export of `source` would redact, computed the same way the export does it. */
-  preview(source: ExportSource, redaction: RedactionOptions): { count: number; preview: RedactionPreview } {
-    const { records, preview } = this.redacted(source, redaction);
+  async preview(source: ExportSource, redaction: RedactionOptions): Promise<{ count: number; preview: RedactionPreview }> {
+    const { records, preview } = await this.redacted(source, redaction);
     return { count: records.length, preview };
   }
 
-  export(input: { source: ExportSource; format: ExportFormat; redaction: RedactionOptions; bodyLimit: number }): ExportFile & { count: number; preview: RedactionPreview } {
-    const { records, preview } = this.redacted(input.source, input.redaction);
+  async export(input: { source: ExportSource; format: ExportFormat; redaction: RedactionOptions; bodyLimit: number }): Promise<ExportFile & { count: number; preview: RedactionPreview }> {
+    const { records, preview } = await this.redacted(input.source, input.redaction);
     const now = this.options.now?.() ?? new Date();
     const env = this.options.environment();
     const summary = summarize(records, env, now);
@@ -111,8 +111,8 @@ export class ExchangeService {
     });
   }
 
-  private redacted(source: ExportSource, redaction: RedactionOptions) {
-    const secretHeaders = [...redaction.secretHeaders, ...(this.options.secretHeaders?.() ?? [])];
+  private async redacted(source: ExportSource, redaction: RedactionOptions) {
+    const secretHeaders = [...redaction.secretHeaders, ...((await this.options.secretHeaders?.()) ?? [])];
     return redactExchanges(this.records(source), this.options.scrubber, { personalData: redaction.personalData, secretHeaders });
   }
 }

@@ -10,7 +10,9 @@ import { MethodBadge } from '../history/MethodBadge';
 /** Run a request, a folder or the whole collection against an endpoint, and see each step. */
 export function RunPanel({ collection, itemId, label }: { collection: Collection; itemId: string; label: string }) {
   const api = useApi();
-  const endpoints = useIntegration((s) => s.endpoints);
+  const provided = useIntegration((s) => s.endpoints);
+  const [listed, setListed] = useState<{ id: string; name: string }[]>([]);
+  const endpoints = provided.length > 0 ? provided : listed;
   const lastRun = useCollections((s) => s.lastRun);
   const running = useCollections((s) => s.running);
   const setRun = useCollections((s) => s.setRun);
@@ -18,6 +20,23 @@ export function RunPanel({ collection, itemId, label }: { collection: Collection
   const [stopOnError, setStopOnError] = useState(false);
   const [live, setLive] = useState<RunStep[]>([]);
   const [exporting, setExporting] = useState(false);
+
+  // without a list from the connections feature, ask main for the endpoints (a text field if that fails)
+  useEffect(() => {
+    if (provided.length > 0) return;
+    let live = true;
+    api
+      .call('endpoints.list', {})
+      .then((list) => {
+        if (!live) return;
+        setListed(list.endpoints.map((e) => ({ id: e.id, name: e.name })));
+        setEndpointId((current) => current || list.defaultId || list.endpoints[0]?.id || '');
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, provided.length]);
 
   useEffect(() => {
     if (!endpointId && endpoints[0]) setEndpointId(endpoints[0].id);
