@@ -51,6 +51,11 @@ export class Directory implements ReferenceLookup {
   private readonly onChange: () => void;
   private seq = 0;
   private revision = 0;
+  /**
+   * Identical server-computed values (a group's entry in User.groups, a manager reference) shared by
+   * every resource that holds them: records are immutable, and at 100 000 users this saves a lot of memory.
+   */
+  private readonly sharedValues = new Map<string, ScimObject>();
 
   constructor(options: DirectoryOptions) {
     this.registry = options.registry;
@@ -144,6 +149,7 @@ export class Directory implements ReferenceLookup {
     this.groups.clear();
     this.memberships.clear();
     this.reports.clear();
+    this.sharedValues.clear();
   }
 
   /** Loads seed or snapshot resources without re-checking them one by one against each other. */
@@ -282,21 +288,30 @@ export class Directory implements ReferenceLookup {
     const groups: ScimObject[] = [];
     const entry = (groupId: string, type: 'direct' | 'indirect') => {
       const group = this.groups.get(groupId);
-      if (!group) return;
-      const value: ScimObject = { value: groupId, $ref: `${this.baseUrl}/Groups/${groupId}` };
-      const display = displayOf(group);
-      if (display !== undefined) value.display = display;
-      value.type = type;
-      groups.push(value);
+      if (group) groups.push(this.shared(`g|${groupId}|${type}|${displayOf(group) ?? ''}`, () => groupEntry(this.baseUrl, groupId, displayOf(group), type)));
     };
     for (const groupId of direct) entry(groupId, 'direct');
     for (const groupId of this.memberships.indirectGroupsOf(id)) entry(groupId, 'indirect');
     let out = withBefore(resource, 'groups', groups.length ? groups : undefined, 'meta');
     const enterprise = out[URN.enterpriseUser] as ScimObject | undefined;
     if (enterprise && enterprise.manager !== undefined) {
-      out = { ...out, [URN.enterpriseUser]: { ...enterprise, manager: resolveManager(enterprise.manager, this) } };
+      const manager = resolveManager(enterprise.manager, this);
+      const shareable = isPlainObject(manager) && Object.keys(manager).length === 3 && manager.$ref !== undefined;
+      out = {
+        ...out,
+        [URN.enterpriseUser]: { ...enterprise, manager: shareable ? this.shared(`m|${manager.value as string}|${manager.displayName as string}`, () => manager) : manager },
+      };
     }
     return out;
+  }
+
+  private shared(key: string, make: () => ScimObject): ScimObject {
+    let value = this.sharedValues.get(key);
+    if (!value) {
+      if (this.sharedValues.size > 50_000) this.sharedValues.clear();
+      this.sharedValues.set(key, (value = make()));
+    }
+    return value;
   }
 
   private materialize(type: TypeName, id: string, seq: number, revision: number, body: ScimObject, hidden: Record<string, unknown> | undefined, created: string, lastModified: string): StoredResource {
@@ -342,6 +357,13 @@ export class Directory implements ReferenceLookup {
   }
 }
 
+function groupEntry(baseUrl: string, groupId: string, display: string | undefined, type: 'direct' | 'indirect'): ScimObject {
+  const value: ScimObject = { value: groupId, $ref: `${baseUrl}/Groups/${groupId}` };
+  if (display !== undefined) value.display = display;
+  value.type = type;
+  return value;
+}
+
 function uniqueSpecs(registry: SchemaRegistry, rt: ScimResourceType) {
   const schema = registry.schema(rt.schema);
   return (schema?.attributes ?? [])
@@ -376,10 +398,15 @@ function withBefore(resource: ScimObject, key: string, value: unknown, anchor: s
   return out;
 }
 
-/** The `schemas` list: the base schema first, then every extension that is listed or has data. */
+const schemaLists = new Map<string, string[]>();
+
+/** The `schemas` list: the base schema first, then every extension that is listed or has data (one shared array per combination). */
 function schemasFor(rt: ScimResourceType, given: unknown, body: ScimObject): string[] {
   const listed = Array.isArray(given) ? (given as string[]) : [];
   const out = [rt.schema];
   for (const ext of rt.schemaExtensions) if (listed.includes(ext.schema) || body[ext.schema] !== undefined) out.push(ext.schema);
-  return out;
+  const key = out.join(' ');
+  let shared = schemaLists.get(key);
+  if (!shared) schemaLists.set(key, (shared = out));
+  return shared;
 }

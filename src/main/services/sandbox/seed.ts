@@ -99,13 +99,14 @@ export function generateSeed(userCount: number = DEFAULT_SEED_USERS): SeedData {
     const manages = hasReports(i, userCount);
     const title = i === 0 ? 'Chief Executive Officer' : manages ? `${department} Manager` : pick(TITLES[department], random);
     const id = uuid(random);
+    const fullName = `${given} ${family}`;
     const workPhone = `+1-555-${pad(100 + (i % 900), 3)}-${pad(Math.floor(random() * 10000), 4)}`;
     const body: Record<string, unknown> = {
       schemas: [URN.user, URN.enterpriseUser],
       externalId: `emp-${pad(i + 1, 6)}`,
       userName,
-      name: { formatted: `${given} ${family}`, familyName: family, givenName: given },
-      displayName: `${given} ${family}`,
+      name: { formatted: fullName, familyName: family, givenName: given },
+      displayName: fullName,
       nickName: given,
       title,
       userType: i % 11 === 10 ? 'Contractor' : 'Employee',
