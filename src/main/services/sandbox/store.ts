@@ -99,8 +99,12 @@ export class ResourceStore {
   /** Inserts or replaces (a replaced record keeps its place in the order). Callers check `conflict` first. */
   put(record: StoredResource): void {
     const previous = this.byId.get(record.id);
-    if (previous) this.unindex(previous);
     this.orderedCache = undefined;
+    if (previous && this.sameIndexedValues(previous, record)) {
+      this.byId.set(record.id, record);
+      return;
+    }
+    if (previous) this.unindex(previous);
     this.byId.set(record.id, record);
     this.index(record);
   }
@@ -119,6 +123,12 @@ export class ResourceStore {
     this.orderedCache = undefined;
     for (const entry of this.unique.values()) entry.values.clear();
     this.externalIds.clear();
+  }
+
+  private sameIndexedValues(a: StoredResource, b: StoredResource): boolean {
+    if (a.resource.externalId !== b.resource.externalId) return false;
+    for (const { spec } of this.unique.values()) if (a.resource[spec.attribute] !== b.resource[spec.attribute]) return false;
+    return true;
   }
 
   private index(record: StoredResource): void {
