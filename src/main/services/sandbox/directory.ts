@@ -6,7 +6,8 @@ import { isPlainObject } from './http-io';
 import { Memberships } from './membership';
 import { displayOf, resolveManager, resolveMembers, type ReferenceLookup } from './references';
 import type { LoadEntry } from './snapshot';
-import { ResourceStore, type ScimObject, type StoredResource } from './store';
+import { groupEntry, managerOf, schemasFor, uniqueSpecs, withBefore, withDisplay } from './resource-parts';
+import { ResourceStore, serialized, type ScimObject, type StoredResource } from './store';
 
 export type TypeName = 'User' | 'Group';
 
@@ -188,10 +189,17 @@ export class Directory implements ReferenceLookup {
     }
   }
 
-  snapshot(): { seq: number; revision: number; users: SnapshotRecord[]; groups: SnapshotRecord[] } {
+  /**
+   * The data as store.json text. Each resource goes in as its cached JSON, so a snapshot after a few
+   * changes re-serialises only the changed resources, not all of them.
+   */
+  snapshotText(): string {
     const dump = (store: ResourceStore) =>
-      [...store.values()].map((r) => ({ seq: r.seq, revision: r.revision, resource: r.resource, ...(r.hidden && Object.keys(r.hidden).length ? { hidden: r.hidden } : {}) }));
-    return { seq: this.seq, revision: this.revision, users: dump(this.users), groups: dump(this.groups) };
+      store
+        .ordered()
+        .map((r) => `{"seq":${r.seq},"revision":${r.revision},"resource":${serialized(r)}${r.hidden && Object.keys(r.hidden).length ? `,"hidden":${JSON.stringify(r.hidden)}` : ''}}`)
+        .join(',\n');
+    return `{"seq":${this.seq},"revision":${this.revision},"users":[\n${dump(this.users)}\n],"groups":[\n${dump(this.groups)}\n]}\n`;
   }
 
   private write(type: TypeName, id: string, draft: Draft, existing: StoredResource | undefined): StoredResource {
@@ -355,58 +363,4 @@ export class Directory implements ReferenceLookup {
     const def = this.registry.attribute(attribute, rt)?.attribute;
     return def && def.type === 'string' && !def.caseExact ? ', compared without regard to case' : '';
   }
-}
-
-function groupEntry(baseUrl: string, groupId: string, display: string | undefined, type: 'direct' | 'indirect'): ScimObject {
-  const value: ScimObject = { value: groupId, $ref: `${baseUrl}/Groups/${groupId}` };
-  if (display !== undefined) value.display = display;
-  value.type = type;
-  return value;
-}
-
-function uniqueSpecs(registry: SchemaRegistry, rt: ScimResourceType) {
-  const schema = registry.schema(rt.schema);
-  return (schema?.attributes ?? [])
-    .filter((a) => (a.uniqueness === 'server' || a.uniqueness === 'global') && a.type === 'string' && !a.multiValued)
-    .map((a) => ({ attribute: a.name, caseExact: a.caseExact }));
-}
-
-function managerOf(resource: ScimObject): string | undefined {
-  const enterprise = resource[URN.enterpriseUser] as ScimObject | undefined;
-  const manager = enterprise?.manager as ScimObject | undefined;
-  return typeof manager?.value === 'string' && manager.value !== '' ? manager.value : undefined;
-}
-
-function withDisplay(member: ScimObject, display: string | undefined): ScimObject {
-  const { display: _old, ...rest } = member;
-  return display === undefined ? rest : { ...rest, display };
-}
-
-/** `resource` with `key` set to `value` (or removed), placed before `anchor` when newly added. */
-function withBefore(resource: ScimObject, key: string, value: unknown, anchor: string): ScimObject {
-  const out: ScimObject = {};
-  let placed = false;
-  for (const k of Object.keys(resource)) {
-    if (k === key) continue;
-    if (k === anchor && value !== undefined) {
-      out[key] = value;
-      placed = true;
-    }
-    out[k] = resource[k];
-  }
-  if (!placed && value !== undefined) out[key] = value;
-  return out;
-}
-
-const schemaLists = new Map<string, string[]>();
-
-/** The `schemas` list: the base schema first, then every extension that is listed or has data (one shared array per combination). */
-function schemasFor(rt: ScimResourceType, given: unknown, body: ScimObject): string[] {
-  const listed = Array.isArray(given) ? (given as string[]) : [];
-  const out = [rt.schema];
-  for (const ext of rt.schemaExtensions) if (listed.includes(ext.schema) || body[ext.schema] !== undefined) out.push(ext.schema);
-  const key = out.join(' ');
-  let shared = schemaLists.get(key);
-  if (!shared) schemaLists.set(key, (shared = out));
-  return shared;
 }
