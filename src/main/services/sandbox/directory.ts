@@ -26,6 +26,12 @@ export interface DirectoryOptions {
   onChange?: () => void;
 }
 
+/** What the server computes for a User: its groups and its resolved enterprise manager. */
+interface UserParts {
+  groups: ScimObject[] | undefined;
+  enterprise?: ScimObject;
+}
+
 /** One record of a snapshot: enough to rebuild the resource exactly. */
 export interface SnapshotRecord {
   seq: number;
@@ -153,39 +159,42 @@ export class Directory implements ReferenceLookup {
     this.sharedValues.clear();
   }
 
-  /** Loads seed or snapshot resources without re-checking them one by one against each other. */
+  /**
+   * Loads seed or snapshot resources without re-checking them against each other, building each
+   * record once: references resolve against the entries themselves, before anything is stored.
+   */
   load(entries: readonly LoadEntry[], counters?: { seq: number; revision: number }): void {
     this.clear();
     if (counters) {
       this.seq = Math.max(this.seq, counters.seq);
       this.revision = Math.max(this.revision, counters.revision);
     }
-    const groupMembers: [string, unknown][] = [];
+    const byId = new Map<string, LoadEntry>();
+    for (const entry of entries) byId.set(entry.id, entry);
+    const view = (id: string, type: TypeName) => {
+      const entry = byId.get(id);
+      return entry?.type === type ? ({ resource: entry.body } as StoredResource) : undefined;
+    };
+    const lookup: ReferenceLookup = { baseUrl: this.baseUrl, user: (id) => view(id, 'User'), group: (id) => view(id, 'Group') };
+    const members = new Map<string, ScimObject[] | undefined>();
+    for (const entry of entries) {
+      if (entry.type !== 'Group') continue;
+      const listed = entry.body.members;
+      // a member that does not exist (a hand-edited file) is dropped rather than failing the load
+      const existing = Array.isArray(listed) ? listed.filter((m) => isPlainObject(m) && typeof m.value === 'string' && byId.has(m.value)) : listed;
+      const resolved = resolveMembers(entry.id, existing, lookup);
+      members.set(entry.id, resolved);
+      this.memberships.setMembers(entry.id, (resolved ?? []).map((m) => m.value as string));
+    }
     for (const entry of entries) {
       this.seq = Math.max(this.seq, entry.seq ?? this.seq + 1);
       this.revision = Math.max(this.revision, entry.revision ?? this.revision + 1);
-      const body = { ...entry.body };
-      if (entry.type === 'Group') {
-        groupMembers.push([entry.id, body.members]);
-        delete body.members;
-      }
-      const record = this.materialize(entry.type, entry.id, entry.seq ?? this.seq, entry.revision ?? this.revision, body, entry.hidden, entry.created, entry.lastModified ?? entry.created);
+      const body = entry.type === 'Group' ? { ...entry.body, members: members.get(entry.id) } : entry.body;
+      const parts = entry.type === 'User' ? this.userParts(entry.id, body, lookup) : undefined;
+      const record = this.materialize(entry.type, entry.id, entry.seq ?? this.seq, entry.revision ?? this.revision, body, entry.hidden, entry.created, entry.lastModified ?? entry.created, parts);
       this.store(entry.type).put(record);
-    }
-    // references resolve once everything exists, without touching versions
-    for (const [groupId, members] of groupMembers) {
-      const group = this.groups.get(groupId)!;
-      // a member that no longer exists (a hand-edited file) is dropped rather than failing the load
-      const existing = Array.isArray(members) ? members.filter((m) => isPlainObject(m) && typeof m.value === 'string' && (this.users.has(m.value) || this.groups.has(m.value))) : members;
-      const resolved = resolveMembers(groupId, existing, this);
-      this.memberships.setMembers(groupId, (resolved ?? []).map((m) => m.value as string));
-      this.groups.put({ ...group, resource: withBefore(group.resource, 'members', resolved, 'meta'), json: undefined });
-    }
-    for (const user of [...this.users.values()]) {
-      const manager = managerOf(user.resource);
-      if (manager) this.indexReport(user.id, manager);
-      const resource = this.computeUser(user.resource, user.id);
-      this.users.put({ ...user, resource, json: undefined });
+      const manager = entry.type === 'User' ? managerOf(record.resource) : undefined;
+      if (manager) this.indexReport(entry.id, manager);
     }
   }
 
@@ -219,10 +228,10 @@ export class Directory implements ReferenceLookup {
     }
     const meta = existing?.resource.meta as { created?: string } | undefined;
     const now = this.now().toISOString();
-    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, meta?.created ?? now, now);
-    const final = type === 'User' ? { ...record, resource: this.computeUser(record.resource, id) } : record;
-    store.put(final);
-    this.afterWrite(type, final, existing, members);
+    const parts = type === 'User' ? this.userParts(id, body, this) : undefined;
+    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, meta?.created ?? now, now, parts);
+    store.put(record);
+    this.afterWrite(type, record, existing, members);
     this.onChange();
     return store.get(id)!;
   }
@@ -290,26 +299,30 @@ export class Directory implements ReferenceLookup {
     store.put({ ...record, resource: { ...resource, meta }, revision, json: undefined });
   }
 
-  /** User.groups (direct and indirect, RFC 7643 §4.1.2) and the manager's $ref and displayName. */
-  private computeUser(resource: ScimObject, id: string): ScimObject {
-    const direct = this.memberships.directGroupsOf(id);
+  /** User.groups (direct and indirect, RFC 7643 §4.1.2) and the enterprise extension with the manager's $ref and displayName. */
+  private userParts(id: string, body: ScimObject, lookup: ReferenceLookup): UserParts {
     const groups: ScimObject[] = [];
     const entry = (groupId: string, type: 'direct' | 'indirect') => {
-      const group = this.groups.get(groupId);
+      const group = lookup.group(groupId);
       if (group) groups.push(this.shared(`g|${groupId}|${type}|${displayOf(group) ?? ''}`, () => groupEntry(this.baseUrl, groupId, displayOf(group), type)));
     };
-    for (const groupId of direct) entry(groupId, 'direct');
+    for (const groupId of this.memberships.directGroupsOf(id)) entry(groupId, 'direct');
     for (const groupId of this.memberships.indirectGroupsOf(id)) entry(groupId, 'indirect');
-    let out = withBefore(resource, 'groups', groups.length ? groups : undefined, 'meta');
-    const enterprise = out[URN.enterpriseUser] as ScimObject | undefined;
+    const parts: UserParts = { groups: groups.length ? groups : undefined };
+    const enterprise = body[URN.enterpriseUser] as ScimObject | undefined;
     if (enterprise && enterprise.manager !== undefined) {
-      const manager = resolveManager(enterprise.manager, this);
+      const manager = resolveManager(enterprise.manager, lookup);
       const shareable = isPlainObject(manager) && Object.keys(manager).length === 3 && manager.$ref !== undefined;
-      out = {
-        ...out,
-        [URN.enterpriseUser]: { ...enterprise, manager: shareable ? this.shared(`m|${manager.value as string}|${manager.displayName as string}`, () => manager) : manager },
-      };
+      parts.enterprise = { ...enterprise, manager: shareable ? this.shared(`m|${manager.value as string}|${manager.displayName as string}`, () => manager) : manager };
     }
+    return parts;
+  }
+
+  /** An existing user with its computed parts brought up to date. */
+  private computeUser(resource: ScimObject, id: string): ScimObject {
+    const parts = this.userParts(id, resource, this);
+    const out = withBefore(resource, 'groups', parts.groups, 'meta');
+    if (parts.enterprise) out[URN.enterpriseUser] = parts.enterprise;
     return out;
   }
 
@@ -322,12 +335,26 @@ export class Directory implements ReferenceLookup {
     return value;
   }
 
-  private materialize(type: TypeName, id: string, seq: number, revision: number, body: ScimObject, hidden: Record<string, unknown> | undefined, created: string, lastModified: string): StoredResource {
+  private materialize(
+    type: TypeName,
+    id: string,
+    seq: number,
+    revision: number,
+    body: ScimObject,
+    hidden: Record<string, unknown> | undefined,
+    created: string,
+    lastModified: string,
+    parts?: UserParts,
+  ): StoredResource {
     const rt = this.resourceTypes[type];
     const { schemas, externalId, ...rest } = body;
     const resource: ScimObject = { schemas: schemasFor(rt, schemas, body), id };
     if (externalId !== undefined && externalId !== null) resource.externalId = externalId;
-    for (const key of Object.keys(rest)) if (rest[key] !== undefined && rest[key] !== null) resource[key] = rest[key];
+    for (const key of Object.keys(rest)) {
+      const value = key === URN.enterpriseUser && parts?.enterprise ? parts.enterprise : rest[key];
+      if (value !== undefined && value !== null) resource[key] = value;
+    }
+    if (parts?.groups) resource.groups = parts.groups;
     resource.meta = { resourceType: rt.name, created, lastModified, location: `${this.baseUrl}${rt.endpoint}/${id}`, version: etagFor(revision) };
     return { id, seq, revision, resource, hidden: hidden && Object.keys(hidden).length ? hidden : undefined, json: undefined };
   }
