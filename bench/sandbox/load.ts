@@ -44,18 +44,25 @@ export async function runLoad(origin: string, headers: Record<string, string>, n
   return { requests: latencies.length, seconds, rps: latencies.length / seconds, latencies, statuses };
 }
 
-/** One client, one request at a time: the latency of each of `count` requests. */
-export async function sequential(origin: string, headers: Record<string, string>, nextPath: (i: number) => string, count: number, warmup = 100): Promise<number[]> {
+/**
+ * One client, one request at a time: the round-trip latency of each of `count` requests, and the time
+ * the server says it spent (its Server-Timing header), when it says so.
+ */
+export async function sequential(origin: string, headers: Record<string, string>, nextPath: (i: number) => string, count: number, warmup = 100): Promise<{ roundTrip: number[]; server: number[] }> {
   const pool = new Pool(origin, { connections: 1 });
-  const out: number[] = [];
+  const roundTrip: number[] = [];
+  const server: number[] = [];
   for (let i = 0; i < warmup + count; i++) {
     const t0 = performance.now();
     const res = await pool.request({ origin, path: nextPath(i), method: 'GET', headers });
     await res.body.text();
-    if (i >= warmup) out.push(performance.now() - t0);
+    if (i < warmup) continue;
+    roundTrip.push(performance.now() - t0);
+    const timing = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+    if (timing) server.push(Number(timing[1]));
   }
   await pool.close();
-  return out;
+  return { roundTrip, server };
 }
 
 export async function getJson(origin: string, path: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
