@@ -23,6 +23,7 @@ describe('sandbox answers pass the SCIM core validators', () => {
     ];
     for (const [path, request] of lists) {
       const res = await t.get(path);
+      expect(res.headers.get('content-type')).toBe('application/scim+json');
       expect(problems(validateListResponse(res.body, { registry, request })), path).toEqual([]);
     }
     const users = (await t.get('/Users?count=100')).body.Resources as Json[];
@@ -42,6 +43,7 @@ describe('sandbox answers pass the SCIM core validators', () => {
 
   it('error bodies', async () => {
     for (const res of [await t.get('/Users/nope'), await t.get('/Users?filter=bad'), await t.call('POST', '/Users', '{'), await t.call('DELETE', '/Schemas')]) {
+      expect(res.headers.get('content-type')).toBe('application/scim+json');
       expect(problems(validateError(res.body, { httpStatus: res.status })), res.text).toEqual([]);
     }
   });
