@@ -46,6 +46,8 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,
+      // Monaco is one large lazily loaded chunk by design
+      chunkSizeWarningLimit: 8000,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
   },

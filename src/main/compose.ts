@@ -4,14 +4,25 @@ import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
 import { sandboxHandlers } from './rpc/handlers/sandbox';
+import { discoveryHandlers } from './rpc/handlers/discovery';
+import { endpointsHandlers } from './rpc/handlers/endpoints';
+import { httpHandlers } from './rpc/handlers/http';
+import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
+import { DiscoveryService } from './services/discovery/discovery-service';
+import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
+import { EndpointsService } from './services/endpoints/endpoints-service';
+import type { ExchangeSink } from './services/exchange-sink';
+import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { KeyringStore } from './services/vault/keyring-store';
+import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -23,6 +34,12 @@ export interface ComposeOptions {
   echoLog?: boolean;
   /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
   sandbox?: false | { users?: number; port?: number };
+  /** endpoints the app provides itself, listed first (default: the sandbox); tokens from memory only */
+  builtInEndpoints?: BuiltInProvider;
+  /** told about every exchange the engine completes (history) */
+  exchangeSink?: ExchangeSink;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
@@ -40,6 +57,10 @@ export interface AppCore {
   scrubber: SecretScrubber;
   paths: DataPaths;
   settings: SettingsStore;
+  vault: Vault;
+  endpoints: EndpointsService;
+  engine: HttpEngine;
+  discovery: DiscoveryService;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
   /** the running sandbox SCIM server, if any (never send `token` to the renderer) */
@@ -75,17 +96,53 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     platform: process.platform,
     runtime: options.runtime ?? { node: process.versions.node },
     dataDir: paths.root,
-    capabilities,
+    capabilities: { ...capabilities, keychain: capabilities.keychain && vault.keychainUsable },
     startedAt,
     notices,
   });
 
   const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
+  const vault = new Vault({
+    keychain: new KeyringStore(),
+    scrubber,
+    log,
+    onStatus: (status) => events.emit('vault.changed', status),
+  });
+  const keychainStatus = await vault.status();
+  if (!keychainStatus.ok) notices.push(`The OS keychain cannot be used: ${keychainStatus.problem} ${keychainStatus.fix ?? ''}`.trim());
+
+  const sandboxAccess: SandboxAccess | undefined = sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined;
+  const builtIns = options.builtInEndpoints ?? (() => sandboxBuiltIns(sandboxAccess));
+  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns });
+  const endpointsNotice = await endpoints.load();
+  if (endpointsNotice) notices.push(endpointsNotice);
+  const engine = new HttpEngine({
+    endpoints,
+    settings: () => settings.get().http,
+    blobs,
+    scrubber,
+    log,
+    bodiesDir: paths.bodies,
+    progress: (payload) => events.emit('http.progress', payload),
+    sink: options.exchangeSink,
+    env: options.env,
+    userAgent: `SCIM-Inspector/${APP_VERSION}`,
+  });
+  const discovery = new DiscoveryService(engine);
+  endpoints.onChange((change) => {
+    engine.endpointChanged(change.id);
+    discovery.invalidate(change.id);
+    events.emit('endpoints.changed', change);
+  });
 
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
     ...sandboxHandlers(sandbox?.server),
+    ...endpointsHandlers({ endpoints, engine }),
+    ...vaultHandlers(vault),
+    ...httpHandlers(engine),
+    ...discoveryHandlers(discovery),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -98,11 +155,16 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     paths,
     settings,
+    vault,
+    endpoints,
+    engine,
+    discovery,
     notices,
-    sandbox: sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined,
+    sandbox: sandboxAccess,
     info,
     async dispose() {
       log.info('stopping');
+      await engine.close();
       await sandbox?.stop();
       await log.close();
     },

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './command';
 import { appCommands } from './commands/app';
+import { discoveryCommands } from './commands/discovery';
+import { endpointsCommands } from './commands/endpoints';
+import { httpCommands } from './commands/http';
 import { sandboxCommands } from './commands/sandbox';
 import { settingsCommands } from './commands/settings';
+import { vaultCommands } from './commands/vault';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -11,6 +15,10 @@ import { settingsCommands } from './commands/settings';
 export const contract = {
   ...appCommands,
   ...settingsCommands,
+  ...endpointsCommands,
+  ...vaultCommands,
+  ...httpCommands,
+  ...discoveryCommands,
   ...sandboxCommands,
 } satisfies Record<string, CommandSpec>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VaultStatus } from './commands/vault';
 import { SandboxStatus } from './commands/sandbox';
 
 /**
@@ -11,6 +12,20 @@ export const events = {
     message: z.string(),
     source: z.string().optional(),
   }),
+  /** an `http.send` taking a while (sent only after the first ~150 ms, then a few times a second) */
+  'http.progress': z.object({
+    requestId: z.string(),
+    phase: z.enum(['connecting', 'waiting', 'receiving', 'done']),
+    receivedBytes: z.number().int().min(0),
+    totalBytes: z.number().int().min(0).optional(),
+  }),
+  /** the endpoint list or an endpoint's secrets changed (`id` absent: reload everything) */
+  'endpoints.changed': z.object({
+    id: z.string().optional(),
+    change: z.enum(['created', 'updated', 'deleted', 'secrets', 'all']),
+  }),
+  /** the secret store changed backend (the user chose session-only) or found a problem */
+  'vault.changed': VaultStatus,
   /** the sandbox's settings or data counts changed */
   'sandbox.changed': SandboxStatus,
 };

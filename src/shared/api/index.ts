@@ -6,4 +6,8 @@ export * from './events';
 export * from './wire';
 export * from './commands/app';
 export * from './commands/settings';
+export * from './commands/endpoints';
+export * from './commands/vault';
+export * from './commands/http';
+export * from './commands/discovery';
 export * from './commands/sandbox';

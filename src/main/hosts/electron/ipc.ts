@@ -9,7 +9,9 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   if (!frame || frame.parent !== null) return false;
   let origin: string;
   try {
-    origin = new URL(frame.url).origin;
+    // not URL.origin: Node reports "null" for custom schemes that Electron treats as standard
+    const url = new URL(frame.url);
+    origin = `${url.protocol}//${url.host}`;
   } catch {
     return false;
   }

@@ -1,0 +1,68 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compose, type AppCore } from '../../../src/main/compose';
+import { ApiProvider } from '../../../src/renderer/app/api-context';
+import { AppShell } from '../../../src/renderer/app/AppShell';
+import { createClient } from '../../../src/renderer/transport/client';
+import { useAppInfo } from '../../../src/renderer/stores/app-info';
+import { tempDir } from '../../support/temp-dir';
+import { inProcessTransport } from '../support/in-process-transport';
+
+describe('the app shell', () => {
+  const dir = tempDir();
+  let core: AppCore;
+  beforeAll(async () => {
+    core = await compose({ host: 'web', dataDir: dir.path, sandbox: false } as Parameters<typeof compose>[0]);
+  });
+  afterAll(async () => {
+    await core.dispose();
+    dir.cleanup();
+  });
+
+  function renderShell() {
+    useAppInfo.setState({ state: { status: 'idle' } });
+    const transport = inProcessTransport(core);
+    render(
+      <ApiProvider client={createClient(transport)}>
+        <AppShell />
+      </ApiProvider>,
+    );
+    return transport;
+  }
+
+  it('calls app.info and shows the host and version in the status bar', async () => {
+    const transport = renderShell();
+    const status = await screen.findByRole('contentinfo', { name: 'Status bar' });
+    expect(await within(status).findByText('Web')).toBeTruthy();
+    expect(within(status).getByText(`v${core.info().version}`)).toBeTruthy();
+    expect(transport.calls).toContain('app.info');
+    expect(screen.getByTestId('app-version').textContent).toBe(core.info().version);
+  });
+
+  it('switches views from the activity bar and with Alt+number', async () => {
+    renderShell();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('complementary', { name: 'History sidebar' })).toBeTruthy();
+    await user.keyboard('{Alt>}2{/Alt}');
+    expect(screen.getByRole('tab', { name: 'Discovery' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows what went wrong when the core does not answer', async () => {
+    useAppInfo.setState({ state: { status: 'idle' } });
+    const broken = createClient({
+      kind: 'http',
+      call: async () => ({ ok: false, error: { kind: 'network', message: 'The app’s local bridge did not answer' } }),
+      subscribe: () => () => {},
+    });
+    render(
+      <ApiProvider client={broken}>
+        <AppShell />
+      </ApiProvider>,
+    );
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent).join()).toMatch(/did not answer/);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

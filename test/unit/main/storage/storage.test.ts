@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BlobStore } from '../../../../src/main/services/blobs/blob-store';
+import { writeFileAtomic, writeJsonAtomic } from '../../../../src/main/services/storage/atomic-write';
+import { dataPaths, platformDataDir, resolveDataDir } from '../../../../src/main/services/storage/data-dir';
+import { tempDir } from '../../../support/temp-dir';
+
+describe('the data directory', () => {
+  it('is --data-dir, else SCIM_INSPECTOR_DATA_DIR, else the platform folder', () => {
+    const env = { SCIM_INSPECTOR_DATA_DIR: '/from/env' };
+    expect(resolveDataDir({ flag: '/from/flag', env })).toBe('/from/flag');
+    expect(resolveDataDir({ env })).toBe('/from/env');
+    expect(resolveDataDir({ env: {}, platform: 'linux', home: '/home/u' })).toBe('/home/u/.config/SCIM Inspector');
+    expect(resolveDataDir({ env: { XDG_CONFIG_HOME: '/x' }, platform: 'linux', home: '/home/u' })).toBe('/x/SCIM Inspector');
+    expect(platformDataDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/SCIM Inspector');
+    expect(platformDataDir('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toContain('SCIM Inspector');
+  });
+
+  it('is the one place every store derives its path from', () => {
+    const paths = dataPaths('/d');
+    for (const path of Object.values(paths)) expect(path.startsWith('/d')).toBe(true);
+  });
+});
+
+describe('atomic writes', () => {
+  it('replace the file whole and leave no temporary file behind', async () => {
+    const dir = tempDir();
+    const file = join(dir.path, 'nested', 'settings.json');
+    await writeJsonAtomic(file, { a: 1 });
+    await writeFileAtomic(file, 'second');
+    expect(readFileSync(file, 'utf8')).toBe('second');
+    expect(readdirSync(join(dir.path, 'nested'))).toEqual(['settings.json']);
+    dir.cleanup();
+  });
+
+  it('keep the old content when many writers race', async () => {
+    const dir = tempDir();
+    const file = join(dir.path, 'race.json');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeJsonAtomic(file, { writer: i, filler: 'x'.repeat(10_000) })));
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { writer: number };
+    expect(parsed.writer).toBeGreaterThanOrEqual(0);
+    dir.cleanup();
+  });
+});
+
+describe('the blob store', () => {
+  it('returns ranges and evicts the least recently used past its budget', () => {
+    const store = new BlobStore({ budgetBytes: 10 });
+    const a = store.put(Buffer.from('abcdef'), 'text/plain');
+    expect(store.read(a.id, 1, 3).toString()).toBe('bc');
+    const b = store.put(Buffer.from('ghijkl'));
+    expect(store.has(a.id)).toBe(false);
+    expect(store.has(b.id)).toBe(true);
+    expect(() => store.info(a.id)).toThrow(/released/);
+    expect(store.bytes).toBe(6);
+  });
+});
