@@ -52,6 +52,7 @@ export const useEndpoints = create<EndpointsStore>()(
           set({ vault: await api.call('vault.status', { recheck }) });
         } catch {
           // the status line says nothing rather than something wrong
+          set({ vault: undefined });
         }
       },
       setVault: (vault) => set({ vault }),
