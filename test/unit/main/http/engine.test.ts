@@ -209,10 +209,8 @@ describe('request engine', () => {
     h.http.bodyCapBytes = 100 * 1024 * 1024;
   });
 
-  it('reports progress for a slow download, and nothing for a fast request', async () => {
+  it('reports progress for a slow download', async () => {
     h.progress.length = 0;
-    await h.engine.send('fast', h.spec(endpointId, '/Users'));
-    expect(h.progress.filter((p) => p.requestId === 'fast')).toEqual([]);
     await h.engine.send('chunky', h.spec(endpointId, '/chunked'));
     const events = h.progress.filter((p) => p.requestId === 'chunky');
     expect(events.some((p) => p.phase === 'receiving' && p.receivedBytes > 0)).toBe(true);
