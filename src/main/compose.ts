@@ -3,10 +3,10 @@ import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { sandboxHandlers } from './rpc/handlers/sandbox';
 import { discoveryHandlers } from './rpc/handlers/discovery';
 import { endpointsHandlers } from './rpc/handlers/endpoints';
 import { httpHandlers } from './rpc/handlers/http';
-import { sandboxHandlers } from './rpc/handlers/sandbox';
 import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
@@ -32,14 +32,14 @@ export interface ComposeOptions {
   runtime?: AppInfo['runtime'];
   /** echo warnings to stderr (CLI hosts) */
   echoLog?: boolean;
-  /** endpoints the app provides itself, listed first (default: the embedded sandbox); tokens from memory only */
+  /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
+  sandbox?: false | { users?: number; port?: number };
+  /** endpoints the app provides itself, listed first (default: the sandbox); tokens from memory only */
   builtInEndpoints?: BuiltInProvider;
   /** told about every exchange the engine completes (history) */
   exchangeSink?: ExchangeSink;
   /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
   env?: NodeJS.ProcessEnv;
-  /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
-  sandbox?: false | { users?: number; port?: number };
 }
 
 /** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
@@ -102,8 +102,6 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   });
 
   const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
-  const sandboxAccess: SandboxAccess | undefined = sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined;
-
   const vault = new Vault({
     keychain: new KeyringStore(),
     scrubber,
@@ -113,7 +111,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const keychainStatus = await vault.status();
   if (!keychainStatus.ok) notices.push(`The OS keychain cannot be used: ${keychainStatus.problem} ${keychainStatus.fix ?? ''}`.trim());
 
-  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns: options.builtInEndpoints ?? (() => sandboxBuiltIns(sandboxAccess)) });
+  const sandboxAccess: SandboxAccess | undefined = sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined;
+  const builtIns = options.builtInEndpoints ?? (() => sandboxBuiltIns(sandboxAccess));
+  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns });
   const endpointsNotice = await endpoints.load();
   if (endpointsNotice) notices.push(endpointsNotice);
   const engine = new HttpEngine({
@@ -138,11 +138,11 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
+    ...sandboxHandlers(sandbox?.server),
     ...endpointsHandlers({ endpoints, engine }),
     ...vaultHandlers(vault),
     ...httpHandlers(engine),
     ...discoveryHandlers(discovery),
-    ...sandboxHandlers(sandbox?.server),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
