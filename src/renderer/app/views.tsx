@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
+import { DiscoveryPage } from '../features/endpoints/DiscoveryPage';
+import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
@@ -17,13 +19,13 @@ export interface View {
 export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
-    sidebar: <PlaceholderPanel title="Endpoints" message="Saved SCIM endpoints appear here. The built-in Sandbox starts with the app." />,
+    sidebar: <EndpointsSidebar />,
     main: <OverviewPage />,
   },
   discovery: {
     title: 'Discovery',
-    sidebar: <PlaceholderPanel title="Discovery" message="Pick an endpoint to read its ServiceProviderConfig, ResourceTypes and Schemas." />,
-    main: <OverviewPage />,
+    sidebar: <EndpointsSidebar />,
+    main: <DiscoveryPage />,
   },
   history: {
     title: 'History',
