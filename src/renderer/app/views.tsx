@@ -3,7 +3,6 @@ import type { ActivityId } from '../stores/layout';
 import { DiscoveryPage } from '../features/endpoints/DiscoveryPage';
 import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { CollectionView } from '../features/collections/CollectionView';
 import { HistoryEntryView } from '../features/history/HistoryEntryView';
