@@ -1,16 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
-import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { discoveryHandlers } from './rpc/handlers/discovery';
+import { endpointsHandlers } from './rpc/handlers/endpoints';
+import { httpHandlers } from './rpc/handlers/http';
+import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
+import { DiscoveryService } from './services/discovery/discovery-service';
+import type { BuiltInProvider } from './services/endpoints/built-ins';
+import { EndpointsService } from './services/endpoints/endpoints-service';
+import type { ExchangeSink } from './services/exchange-sink';
+import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { KeyringStore } from './services/vault/keyring-store';
+import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -20,6 +30,12 @@ export interface ComposeOptions {
   runtime?: AppInfo['runtime'];
   /** echo warnings to stderr (CLI hosts) */
   echoLog?: boolean;
+  /** endpoints the app provides itself (the sandbox), listed first; tokens from memory only */
+  builtInEndpoints?: BuiltInProvider;
+  /** told about every exchange the engine completes (history) */
+  exchangeSink?: ExchangeSink;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Everything a host needs: the router to call, the events to forward, the bodies to serve. */
@@ -31,6 +47,10 @@ export interface AppCore {
   scrubber: SecretScrubber;
   paths: DataPaths;
   settings: SettingsStore;
+  vault: Vault;
+  endpoints: EndpointsService;
+  engine: HttpEngine;
+  discovery: DiscoveryService;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
   info(): AppInfo;
@@ -64,31 +84,49 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     platform: process.platform,
     runtime: options.runtime ?? { node: process.versions.node },
     dataDir: paths.root,
-    capabilities,
+    capabilities: { ...capabilities, keychain: capabilities.keychain && vault.keychainUsable },
     startedAt,
     notices,
   });
 
-  const notYet = (): never => {
-    throw fail('unsupported', 'Connections are not wired yet (issue 5 in progress)');
-  };
+  const vault = new Vault({
+    keychain: new KeyringStore(),
+    scrubber,
+    log,
+    onStatus: (status) => events.emit('vault.changed', status),
+  });
+  const keychainStatus = await vault.status();
+  if (!keychainStatus.ok) notices.push(`The OS keychain cannot be used: ${keychainStatus.problem} ${keychainStatus.fix ?? ''}`.trim());
+
+  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns: options.builtInEndpoints });
+  const endpointsNotice = await endpoints.load();
+  if (endpointsNotice) notices.push(endpointsNotice);
+  const engine = new HttpEngine({
+    endpoints,
+    settings: () => settings.get().http,
+    blobs,
+    scrubber,
+    log,
+    bodiesDir: paths.bodies,
+    progress: (payload) => events.emit('http.progress', payload),
+    sink: options.exchangeSink,
+    env: options.env,
+    userAgent: `SCIM-Inspector/${APP_VERSION}`,
+  });
+  const discovery = new DiscoveryService(engine);
+  endpoints.onChange((change) => {
+    engine.endpointChanged(change.id);
+    discovery.invalidate(change.id);
+    events.emit('endpoints.changed', change);
+  });
+
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
-    'endpoints.list': notYet,
-    'endpoints.get': notYet,
-    'endpoints.create': notYet,
-    'endpoints.update': notYet,
-    'endpoints.duplicate': notYet,
-    'endpoints.delete': notYet,
-    'endpoints.setSecret': notYet,
-    'endpoints.clearSecret': notYet,
-    'endpoints.test': notYet,
-    'vault.status': notYet,
-    'vault.useSessionOnly': notYet,
-    'http.send': notYet,
-    'http.cancel': notYet,
-    'discovery.get': notYet,
+    ...endpointsHandlers({ endpoints, engine }),
+    ...vaultHandlers(vault),
+    ...httpHandlers(engine),
+    ...discoveryHandlers(discovery),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -101,10 +139,15 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     paths,
     settings,
+    vault,
+    endpoints,
+    engine,
+    discovery,
     notices,
     info,
     async dispose() {
       log.info('stopping');
+      await engine.close();
       await log.close();
     },
   };
