@@ -12,7 +12,7 @@ import { BodyGate } from './BodyGate';
 const MonacoBody = lazy(() => import('./MonacoBody'));
 
 /** Larger views go to the plain virtualized viewer: Monaco lays out its whole model on the main thread. */
-export const MONACO_MAX_CHARS = 4 * 1024 * 1024;
+export const MONACO_MAX_CHARS = 1536 * 1024;
 
 function useViewText(service: BodyService, doc: string, view: BodyView, enabled: boolean): string | undefined {
   const [text, setText] = useState<{ key: string; value: string }>();

@@ -1,3 +1,5 @@
+import { findJsonErrorOffset } from './json-locate';
+
 /** A JSON text re-indented, with where each of its lines starts. */
 export interface FormattedText {
   text: string;
@@ -131,15 +133,17 @@ export interface JsonSyntaxError {
   column?: number;
 }
 
-/** Describes a `JSON.parse` error with a line and column where the message gives a position. */
+/** Describes a `JSON.parse` error with the line and column where the text first goes wrong. */
 export function describeJsonError(error: unknown, text: string): JsonSyntaxError {
-  const message = error instanceof Error ? error.message : String(error);
-  const at = /position (\d+)/.exec(message);
-  if (!at) {
-    if (/Unexpected end of JSON input/i.test(message)) return { message, ...lineColumn(text, text.length) };
-    return { message };
-  }
-  return { message, ...lineColumn(text, Number(at[1])) };
+  const raw = error instanceof Error ? error.message : String(error);
+  // V8 repeats the position ("at position N (line L column C)") or quotes a snippet; both are shown apart
+  const message = raw
+    .replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?/, '')
+    .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
+    .trim();
+  const at = /position (\d+)/.exec(raw);
+  const offset = at ? Number(at[1]) : findJsonErrorOffset(text);
+  return offset >= 0 ? { message, ...lineColumn(text, offset) } : { message };
 }
 
 function lineColumn(text: string, offset: number): { offset: number; line: number; column: number } {

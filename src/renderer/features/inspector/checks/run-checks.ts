@@ -42,6 +42,8 @@ function describeScope(kind: BodyKind, value: unknown, resourceType: string | un
     }
     case 'error':
       return 'SCIM Error body';
+    case 'json':
+      return 'JSON body';
     case 'resource':
       return resourceType ? `${resourceType} resource` : 'resource';
     case 'empty':
@@ -60,11 +62,13 @@ export function runChecks(kind: BodyKind, value: unknown, input: CheckInput): Ch
   const findings: CheckFinding[] = [...protocolChecks(input.facts, kind, value)];
   const resourceType = input.resourceType ? registry.resourceType(input.resourceType) : undefined;
   let scopeType = resourceType?.name;
+  let scopeLabel: string | undefined;
 
   if (kind === 'list') {
     findings.push(...validateListResponse(value, { registry, ...(resourceType ? { resourceType } : {}), request: input.paging }));
   } else if (kind === 'error' || (input.facts.status >= 400 && kind === 'json')) {
     findings.push(...validateError(value, { httpStatus: input.facts.status }));
+    if (kind === 'json') scopeLabel = `${input.facts.status} answer, against the SCIM Error schema`;
   } else if (kind === 'resource') {
     const own = registry.resourceTypeOf(value) ?? resourceType;
     if (own) {
@@ -88,6 +92,6 @@ export function runChecks(kind: BodyKind, value: unknown, input: CheckInput): Ch
     findings: sorted.slice(0, MAX_FINDINGS).map((x) => x.f),
     total: findings.length,
     counts,
-    scope: describeScope(kind, value, scopeType),
+    scope: scopeLabel ?? describeScope(kind, value, scopeType),
   };
 }
