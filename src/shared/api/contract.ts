@@ -4,6 +4,7 @@ import { appCommands } from './commands/app';
 import { discoveryCommands } from './commands/discovery';
 import { endpointsCommands } from './commands/endpoints';
 import { httpCommands } from './commands/http';
+import { sandboxCommands } from './commands/sandbox';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...vaultCommands,
   ...httpCommands,
   ...discoveryCommands,
+  ...sandboxCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { SchemaRegistry } from '@shared/scim/schema/registry';
 import type { Discovery, DiscoveredDocument } from '@shared/api/commands/discovery';
 import type { AppError } from '@shared/api/errors';
 import type { SendOptions, SendResult } from '../http/engine';
@@ -23,18 +24,18 @@ function scimDetail(document: unknown): string {
   return typeof detail === 'string' ? `: ${detail}` : '';
 }
 
-/** Why a /Schemas answer cannot stand for the server's schemas, or undefined when it can. */
-export function schemasProblem(doc: DiscoveredDocument): string | undefined {
-  if (doc.error) return `${doc.path} failed: ${doc.error.message}`;
-  const resources = doc.resources;
-  if (!resources) return `${doc.path} did not answer with a list of schemas`;
-  if (resources.length === 0) return `${doc.path} lists no schema`;
-  const bad = resources.findIndex((schema) => {
-    const s = schema as { id?: unknown; attributes?: unknown };
-    return typeof schema !== 'object' || schema === null || typeof s.id !== 'string' || !s.id.startsWith('urn:') || !Array.isArray(s.attributes);
-  });
-  if (bad !== -1) return `schema #${bad + 1} of ${doc.path} has no URN id or no attribute list`;
-  return undefined;
+/**
+ * Why a /Schemas answer cannot stand for the server's schemas (undefined when it can), and what the
+ * registry had to repair in it: the same `SchemaRegistry.fromDiscovery` the renderer builds from it.
+ */
+export function judgeSchemas(schemas: DiscoveredDocument, resourceTypes: DiscoveredDocument): { problem?: string; repairs: string[] } {
+  if (schemas.error) return { problem: `${schemas.path} failed: ${schemas.error.message}`, repairs: [] };
+  if (!schemas.resources) return { problem: `${schemas.path} did not answer with a list of schemas`, repairs: [] };
+  if (schemas.resources.length === 0) return { problem: `${schemas.path} lists no schema`, repairs: [] };
+  const registry = SchemaRegistry.fromDiscovery(schemas.resources, resourceTypes.resources ?? []);
+  const served = registry.schemas.filter((s) => schemas.resources!.some((r) => typeof r === 'object' && r !== null && (r as { id?: unknown }).id === s.id));
+  if (served.length === 0) return { problem: `none of the ${schemas.resources.length} schemas of ${schemas.path} could be read`, repairs: [...registry.problems] };
+  return { repairs: [...registry.problems] };
 }
 
 /**
@@ -71,7 +72,7 @@ export class DiscoveryService {
       this.fetch(endpointId, PATHS.resourceTypes, true),
       this.fetch(endpointId, PATHS.schemas, true),
     ]);
-    const problem = schemasProblem(schemas);
+    const { problem, repairs } = judgeSchemas(schemas, resourceTypes);
     return {
       endpointId,
       serviceProviderConfig,
@@ -81,6 +82,7 @@ export class DiscoveryService {
       notice: problem
         ? `The server's schemas could not be used (${problem}). The RFC 7643 core schemas (User, Group, Enterprise User) stand in, so attribute names, types and checks may not match what this server really supports.`
         : undefined,
+      schemaRepairs: repairs,
       fetchedAt: new Date().toISOString(),
       fromCache: false,
     };

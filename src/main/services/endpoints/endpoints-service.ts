@@ -170,7 +170,12 @@ export class EndpointsService {
   }
 
   private build(id: string, raw: EndpointInputType, createdAt: string, updatedAt: string): Endpoint {
-    const input = EndpointInput.parse(raw);
+    const parsed = EndpointInput.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+      throw fail('validation', `The endpoint cannot be saved: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+    }
+    const input = parsed.data;
     if (input.proxy.mode === 'manual' && !input.proxy.url) {
       throw fail('validation', 'A manual proxy needs its URL, e.g. http://proxy.example.com:3128', { issues: [{ path: 'proxy.url', message: 'required when the proxy is manual' }] });
     }

@@ -15,6 +15,8 @@ export interface ConnectionInfo {
   tls?: { protocol?: string; cipher?: string; peerCertificate?: CertificateSummary };
   /** requests sent on this connection so far */
   requests: number;
+  /** a socket error after the connection was handed over (a TLS alert can arrive only then) */
+  lastError?: NodeJS.ErrnoException;
 }
 
 /** Sockets opened by our connectors (sockets of other HTTP clients in the process are not in here). */
@@ -108,7 +110,10 @@ export function createConnector(options: ConnectorOptions) {
         }
         settle(undefined, secure);
       });
-      secure.on('error', (error: NodeJS.ErrnoException) => settle(tlsFailure(error, hostname, options.hasClientCert) ?? socketFailure(error, hostname, authority)));
+      secure.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled) info.lastError ??= error;
+        else settle(tlsFailure(error, hostname, options.hasClientCert) ?? socketFailure(error, hostname, authority));
+      });
     };
 
     const afterTcp = (socket: net.Socket) => (protocol === 'https:' ? startTls(socket) : settle(undefined, socket));
@@ -120,6 +125,10 @@ export function createConnector(options: ConnectorOptions) {
       if (!error) info.dnsMs = performance.now() - started;
     });
     raw.on('error', (error: NodeJS.ErrnoException) => {
+      if (settled) {
+        info.lastError ??= error;
+        return;
+      }
       const failure = socketFailure(error, route ? route.hostname : hostname, through, route ? `The proxy ${route.display}` : authority);
       settle(failure);
     });

@@ -154,6 +154,7 @@ export class HttpEngine {
     const startOrigin = new URL(url).origin;
     const redirects: { status: number; url: string }[] = [];
     let attempt: Attempt | undefined;
+    const current: { capture?: RequestCapture } = {};
     let read: ReadBody | undefined;
     let error: AppError | undefined;
     let failedConnection: ConnectionInfo | undefined;
@@ -162,7 +163,7 @@ export class HttpEngine {
 
     try {
       for (let hop = 0; ; hop++) {
-        attempt = await this.attempt(transport.agent, url, method, headers, requestBody, controller, limits, progress);
+        attempt = await this.attempt(transport.agent, url, method, headers, requestBody, controller, limits, progress, current);
         const { response } = attempt;
         const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
         if (location !== null && hop < MAX_REDIRECTS) {
@@ -204,7 +205,14 @@ export class HttpEngine {
       if (thrown instanceof Error && thrown.name === 'AppFailure') throw thrown;
       const reason = controller.signal.aborted ? controller.signal.reason : thrown;
       const target = new URL(url);
-      error = transportError(reason, { host: target.hostname, authority: target.host, hasClientCert: endpoint.tls.clientCert !== undefined });
+      const context = { host: target.hostname, authority: target.host, hasClientCert: endpoint.tls.clientCert !== undefined };
+      error = transportError(reason, context);
+      // a TLS alert (e.g. "certificate required") reaches the socket, not the request: prefer it
+      const socketError = current.capture?.connection?.lastError;
+      if (error.kind === 'network' && socketError) {
+        const fromSocket = transportError(socketError, context);
+        if (fromSocket.kind === 'tls') error = fromSocket;
+      }
       for (let cause: unknown = thrown; cause; cause = (cause as { cause?: unknown }).cause) {
         if (cause instanceof ConnectFailure) failedConnection = cause.info;
       }
@@ -214,7 +222,7 @@ export class HttpEngine {
     }
 
     const end = performance.now();
-    const exchange = await this.describe({ id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, attempt: error ? undefined : attempt, read, error, redirects, settings, failedConnection });
+    const exchange = await this.describe({ id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, settings, failedConnection });
     if (options.record !== false && this.options.sink) {
       try {
         this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes });
@@ -226,7 +234,17 @@ export class HttpEngine {
   }
 
   /** One HTTP request without following anything; arms the header and body timers. */
-  private async attempt(agent: Agent, url: string, method: string, headers: HeaderList, body: Buffer | undefined, controller: AbortController, limits: { headers: number; body: number }, progress: Progress): Promise<Attempt> {
+  private async attempt(
+    agent: Agent,
+    url: string,
+    method: string,
+    headers: HeaderList,
+    body: Buffer | undefined,
+    controller: AbortController,
+    limits: { headers: number; body: number },
+    progress: Progress,
+    current: { capture?: RequestCapture },
+  ): Promise<Attempt> {
     let timer: NodeJS.Timeout | undefined;
     const arm = (phase: 'headers' | 'body', after: number) => {
       clearTimeout(timer);
@@ -239,6 +257,7 @@ export class HttpEngine {
       },
       onResponseStart: () => arm('body', limits.body),
     });
+    current.capture = capture;
     const response = await ky(url, {
       method,
       headers,
@@ -271,7 +290,8 @@ export class HttpEngine {
     headers: HeaderList;
     requestBody: Buffer | undefined;
     secretHeaders: string[];
-    attempt: Attempt | undefined;
+    capture: RequestCapture | undefined;
+    response: Response | undefined;
     read: ReadBody | undefined;
     error: AppError | undefined;
     redirects: { status: number; url: string }[];
@@ -279,8 +299,7 @@ export class HttpEngine {
     failedConnection: ConnectionInfo | undefined;
   }): Promise<HttpExchange> {
     const { scrubber, blobs } = this.options;
-    const { endpoint, attempt, read, settings } = parts;
-    const capture = attempt?.capture;
+    const { endpoint, capture, response, read, settings } = parts;
     const scrubList = (list: HeaderList): HeaderList => redactHeaders(list, parts.secretHeaders).map(([name, value]) => [name, scrubber.scrub(value)]);
     const sent = capture?.rawHead ? parseRequestHead(capture.rawHead) : parts.headers;
     const limits = { previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, scrubber, blobs };
@@ -313,12 +332,12 @@ export class HttpEngine {
       redirects: parts.redirects,
     };
     if (parts.error) exchange.error = parts.error;
-    if (attempt && read) {
-      const responseHeaders = rawHeaderList(capture?.rawResponseHeaders) ?? [...attempt.response.headers];
+    if (response && read) {
+      const responseHeaders = rawHeaderList(capture?.rawResponseHeaders) ?? [...response.headers];
       const contentType = headerValue(responseHeaders, 'content-type');
       exchange.response = {
-        status: attempt.response.status,
-        statusText: attempt.response.statusText,
+        status: response.status,
+        statusText: scrubber.scrub(response.statusText),
         httpVersion: '1.1',
         headers: scrubList(responseHeaders),
         body: await describeBody(read.bytes, { ...limits, contentType, capped: read.capped, bodiesDir: this.options.bodiesDir, exchangeId: parts.id }),

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '@shared/api/errors';
-import { createHarness, type Harness } from './support/harness';
+import { createHarness, failureOf, type Harness } from './support/harness';
 import { freePort, listResponse, SCIM_JSON, startHttpServer, type TestServer } from './support/servers';
 
 const TOKEN = 'engine-token-3f9a1c77e2';
@@ -123,9 +122,7 @@ describe('request engine', () => {
 
   it('stops before sending when a variable is unresolved, naming it', async () => {
     const before = server.seen.length;
-    const attempt = h.engine.send('unresolved', h.spec(endpointId, '/Users/{{userId}}', { headers: [{ name: 'X-Other', value: '{{nope}}', enabled: true }] }));
-    await expect(attempt).rejects.toBeInstanceOf(AppFailure);
-    const error = await attempt.catch((e: AppFailure) => e.error);
+    const error = await failureOf(h.engine.send('unresolved', h.spec(endpointId, '/Users/{{userId}}', { headers: [{ name: 'X-Other', value: '{{nope}}', enabled: true }] })));
     expect(error.kind).toBe('validation');
     expect(error.message).toContain('{{userId}}');
     expect(error.message).toContain('{{nope}}');
@@ -154,7 +151,7 @@ describe('request engine', () => {
   });
 
   it('refuses an absolute URL on another origin', async () => {
-    const error = await h.engine.send('abs', h.spec(endpointId, `${other.url}/steal`)).catch((e: AppFailure) => e.error);
+    const error = await failureOf(h.engine.send('abs', h.spec(endpointId, `${other.url}/steal`)));
     expect(error?.kind).toBe('validation');
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppFailure, type AppError } from '@shared/api/errors';
 import type { EventPayload } from '@shared/api/events';
 import type { EndpointInput, SecretField } from '@shared/model/endpoint';
 import type { RequestSpec } from '@shared/model/request-spec';
@@ -82,4 +83,15 @@ export async function createHarness(options: { env?: NodeJS.ProcessEnv; builtIns
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The AppError a call failed with (the test fails if it succeeded or threw something else). */
+export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppFailure) return error.error;
+    throw error;
+  }
+  throw new Error('expected the call to fail with an AppFailure');
 }

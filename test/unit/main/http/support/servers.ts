@@ -24,8 +24,8 @@ function track(server: Server | ReturnType<typeof createNetServer>): () => Promi
     });
 }
 
-async function listen(server: Server | ReturnType<typeof createNetServer>): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function listen(server: Server | ReturnType<typeof createNetServer>, host = '127.0.0.1'): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return (server.address() as AddressInfo).port;
 }
 
@@ -47,7 +47,7 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
 }
 
 /** The same over TLS with the given certificate options. */
-export async function startHttpsServer(tls: ServerOptions, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
+export async function startHttpsServer(tls: ServerOptions, handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<TestServer> {
   const seen: TestServer['seen'] = [];
   const server = createHttpsServer(tls, (req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
@@ -55,8 +55,8 @@ export async function startHttpsServer(tls: ServerOptions, handler: (req: Incomi
     req.on('end', () => handler(req, res));
   });
   const close = track(server as unknown as Server);
-  const port = await listen(server as unknown as Server);
-  return { url: `https://127.0.0.1:${port}`, port, seen, close };
+  const port = await listen(server as unknown as Server, host);
+  return { url: `https://${host}:${port}`, port, seen, close };
 }
 
 /** Accepts TCP connections and never says a word (a stalled TLS handshake, a dead proxy). */
