@@ -1,0 +1,4 @@
+export * from './ast';
+export { parseFilter, parseFilterWithDeviations, type ParseFilterOptions } from './parser';
+export { formatFilter } from './printer';
+export { compileFilter, matchesFilter, type CompiledFilter, type CompileFilterOptions } from './evaluate';
