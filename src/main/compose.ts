@@ -5,12 +5,14 @@ import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
 import { settingsHandlers } from './rpc/handlers/settings';
+import { workspaceHandlers } from './rpc/handlers/workspace';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { WorkspaceStore } from './services/workspace/workspace-store';
 import { APP_NAME, APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -49,6 +51,14 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const settings = new SettingsStore(paths.settings, log);
   const settingsNotice = await settings.load();
   const notices: string[] = [settingsNotice].filter((n): n is string => n !== undefined);
+  const workspace = new WorkspaceStore({
+    path: paths.workspace,
+    log,
+    scrub: (text) => scrubber.scrub(text),
+    onWriteError: (message) => events.emit('app.notice', { level: 'error', message, source: 'workspace' }),
+  });
+  const workspaceNotice = await workspace.load();
+  if (workspaceNotice) notices.push(workspaceNotice);
 
   const capabilities: Capabilities = {
     nativeDialogs: options.host === 'desktop',
@@ -75,6 +85,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
+    ...workspaceHandlers(workspace),
     'endpoints.list': notYet,
     'endpoints.get': notYet,
     'endpoints.create': notYet,
@@ -105,6 +116,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     info,
     async dispose() {
       log.info('stopping');
+      await workspace.flush();
       await log.close();
     },
   };

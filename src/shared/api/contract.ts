@@ -6,6 +6,7 @@ import { endpointsCommands } from './commands/endpoints';
 import { httpCommands } from './commands/http';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
+import { workspaceCommands } from './commands/workspace';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -18,6 +19,7 @@ export const contract = {
   ...vaultCommands,
   ...httpCommands,
   ...discoveryCommands,
+  ...workspaceCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -10,3 +10,4 @@ export * from './commands/endpoints';
 export * from './commands/vault';
 export * from './commands/http';
 export * from './commands/discovery';
+export * from './commands/workspace';
