@@ -27,6 +27,7 @@ export interface WorkspaceStoreOptions {
 export class WorkspaceStore {
   private current: Workspace = defaultWorkspace();
   private notice: string | undefined;
+  private firstRun = true;
   private pending: Workspace | undefined;
   private timer: NodeJS.Timeout | undefined;
   private firstPendingAt = 0;
@@ -47,8 +48,10 @@ export class WorkspaceStore {
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      this.firstRun = false;
       throw fail('storage', `Cannot read ${path}: ${(error as Error).message}`, { path });
     }
+    this.firstRun = false;
     const { workspace, problem } = salvageWorkspace(text);
     this.current = sanitizeWorkspace(workspace, this.options.scrub);
     if (!problem) return undefined;
@@ -60,12 +63,14 @@ export class WorkspaceStore {
     return this.notice;
   }
 
-  get(): { workspace: Workspace; notice?: string } {
-    return this.notice ? { workspace: this.current, notice: this.notice } : { workspace: this.current };
+  get(): { workspace: Workspace; firstRun: boolean; notice?: string } {
+    const answer = { workspace: this.current, firstRun: this.firstRun };
+    return this.notice ? { ...answer, notice: this.notice } : answer;
   }
 
   /** Takes the new workspace at once and writes it after the debounce. */
   save(workspace: Workspace): { savedAt: string } {
+    this.firstRun = false;
     this.current = sanitizeWorkspace(workspace, this.options.scrub);
     this.pending = this.current;
     const now = Date.now();

@@ -4,6 +4,8 @@ import { Workspace } from '../../model/workspace';
 
 export const WorkspaceLoad = z.object({
   workspace: Workspace,
+  /** no workspace was ever saved in this data directory (the workbench opens a starter tab) */
+  firstRun: z.boolean(),
   /** the stored file was damaged and set aside (what could be saved from it is in `workspace`) */
   notice: z.string().optional(),
 });

@@ -44,6 +44,7 @@ describe('the workspace store', () => {
     const store = new WorkspaceStore({ path, log, scrub: (t) => t });
     expect(await store.load()).toBeUndefined();
     expect(store.get().workspace.tabs).toEqual([]);
+    expect(store.get().firstRun).toBe(true);
     expect(store.get().workspace.layout.activity).toBe('workbench');
     await store.flush();
     expect(existsSync(path)).toBe(false);
@@ -173,6 +174,7 @@ describe('workspace.get / workspace.save through the router', () => {
       const second = await compose({ host: 'web', dataDir: d.path, sandbox: false } as Parameters<typeof compose>[0]);
       const loaded = await second.router.dispatch('workspace.get', {}, { origin: 'test' });
       expect(loaded.ok && (loaded.value as { workspace: Workspace }).workspace).toEqual(saved);
+      expect(loaded.ok && (loaded.value as { firstRun: boolean }).firstRun).toBe(false);
       await second.dispose();
     } finally {
       d.cleanup();
