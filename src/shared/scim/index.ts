@@ -8,3 +8,7 @@ export { parsePath, type PatchPath } from './path';
 export * from './schema/types';
 export { coreSchemas, coreResourceTypes } from './schema/core';
 export { SchemaRegistry, type ResolvedAttribute } from './schema/registry';
+export * from './patch';
+export * from './validate';
+export { toJsonSchema, type JsonSchema, type JsonSchemaOperation } from './schema/json-schema';
+export { buildQuery, type ScimQuery } from './query';

@@ -290,6 +290,14 @@ export function compileFilter(filter: Filter | string, options: CompileFilterOpt
   return compileNode(ast, { registry, strict: options.registry !== undefined, resourceType, parent: undefined, inValueFilter: false });
 }
 
+/**
+ * Compiles the filter of a value path (`emails[type eq "work"]`) into a predicate over one value of the
+ * multi-valued attribute `parent`. For PATCH paths.
+ */
+export function compileValueFilter(filter: Filter, registry: SchemaRegistry, parent: ScimAttribute | undefined, strict: boolean): CompiledFilter {
+  return compileNode(filter, { registry, strict, resourceType: undefined, parent, inValueFilter: true });
+}
+
 const compiledByAst = new WeakMap<Filter, { registry: SchemaRegistry | undefined; fn: CompiledFilter }>();
 const compiledByText = new Map<string, { registry: SchemaRegistry | undefined; fn: CompiledFilter }>();
 

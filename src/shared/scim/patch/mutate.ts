@@ -1,0 +1,236 @@
+import { compileValueFilter } from '../filter/evaluate';
+import type { Filter } from '../filter/ast';
+import { formatFilter } from '../filter/printer';
+import { describeValue, findKey, getIgnoreCase, isObject, jsonEqual, type JsonObject, type JsonValue } from '../json';
+import type { ScimAttribute } from '../schema/types';
+import { coerceFor, coerceSingle, coerceValues } from './coerce';
+import type { PatchContext } from './context';
+import { enforcePrimary, guardRemove, guardWrite } from './guards';
+import { containerOf, dropEmptyExtension, type Target } from './target';
+
+const ENTRA = ' (Entra ID sends this unless its aadOptscim062020 flag is set; use lenient mode to accept it)';
+
+function keyIn(obj: JsonObject, name: string, def: ScimAttribute | undefined): string {
+  return findKey(obj, name) ?? def?.name ?? name;
+}
+
+/** Sets (or, for null, unassigns) one sub-attribute of a complex value. */
+function setSub(ctx: PatchContext, obj: JsonObject, name: string, def: ScimAttribute | undefined, value: unknown, where: string): void {
+  const key = keyIn(obj, name, def);
+  if (value === null) {
+    guardRemove(ctx, def, obj[key], where);
+    delete obj[key];
+    return;
+  }
+  const next = coerceFor(ctx, def, value, where);
+  guardWrite(ctx, def, obj[key], next, where);
+  obj[key] = next as JsonValue;
+}
+
+/** RFC 7644 §3.5.2.1/§3.5.2.3: the sub-attributes given replace or add; those not given stay. */
+function mergeInto(ctx: PatchContext, obj: JsonObject, def: ScimAttribute | undefined, value: unknown, where: string): void {
+  const source = isObject(value) ? value : def ? coerceSingle(ctx, def, value, where) : value;
+  if (!isObject(source)) ctx.fail('invalidValue', `"${where}" is complex: expected an object of sub-attributes, got ${describeValue(value)}`);
+  for (const name of Object.keys(source)) {
+    const sub = def ? ctx.registry.subAttribute(def, name) : undefined;
+    if (def && !sub) ctx.departure('unknown-attribute', 'invalidPath', `"${where}.${name}" is not a sub-attribute of "${def.name}"`);
+    setSub(ctx, obj, name, sub, source[name], `${where}.${name}`);
+  }
+}
+
+/** Whether `existing` already holds everything in `candidate` (RFC 7644 §3.5.2.1: adding a value that exists changes nothing). */
+function contains(existing: unknown, candidate: unknown): boolean {
+  if (!isObject(existing) || !isObject(candidate)) return jsonEqual(existing, candidate);
+  for (const key of Object.keys(candidate)) if (!jsonEqual(getIgnoreCase(existing, key), candidate[key])) return false;
+  return true;
+}
+
+/** `add` / `replace` of a target that names an attribute. */
+export function addOrReplace(ctx: PatchContext, op: 'add' | 'replace', t: Target, value: unknown): void {
+  if (t.filter) return filtered(ctx, op, t, t.filter, value);
+  const container = containerOf(t, ctx, true)!;
+  const key = keyIn(container, t.name!, t.def);
+  const existing = container[key];
+  if (t.subAttr !== undefined) {
+    if (Array.isArray(existing)) {
+      // no filter: every value of the multi-valued attribute
+      for (const item of existing) if (isObject(item)) setSub(ctx, item, t.subAttr, t.subDef, value, t.text);
+      enforcePrimary(ctx, t.def, existing, existing, t.text);
+    } else if (isObject(existing)) setSub(ctx, existing, t.subAttr, t.subDef, value, t.text);
+    else if (value !== null) {
+      const made: JsonObject = {};
+      setSub(ctx, made, t.subAttr, t.subDef, value, t.text);
+      guardWrite(ctx, t.def, existing, made, t.text);
+      container[key] = t.def?.multiValued ? [made] : made;
+    }
+    return;
+  }
+  if (value === null) {
+    // RFC 7643 §2.5: null is unassigned
+    guardRemove(ctx, t.def, existing, t.text);
+    delete container[key];
+    if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+    return;
+  }
+  const multiValued = t.def ? t.def.multiValued : Array.isArray(existing) || Array.isArray(value);
+  if (multiValued) {
+    const values = coerceValues(ctx, t.def, value, t.text);
+    const before = Array.isArray(existing) ? existing : existing === undefined || existing === null ? [] : [existing];
+    let next: JsonValue[];
+    if (op === 'add') {
+      next = [...before];
+      for (const v of values) if (!next.some((e) => contains(e, v))) next.push(v as JsonValue);
+    } else next = values as JsonValue[];
+    guardWrite(ctx, t.def, existing === undefined ? undefined : before, next, t.text);
+    enforcePrimary(ctx, t.def, next, values, t.text);
+    // RFC 7643 §2.5: an empty multi-valued attribute is unassigned
+    if (next.length) container[key] = next;
+    else delete container[key];
+    if (!next.length && t.extension) dropEmptyExtension(ctx.resource, t.extension);
+    return;
+  }
+  const complex = t.def ? t.def.type === 'complex' : isObject(value) && (isObject(existing) || existing === undefined);
+  if (complex) {
+    const target: JsonObject = isObject(existing) ? existing : {};
+    mergeInto(ctx, target, t.def, value, t.text);
+    if (!isObject(existing)) {
+      guardWrite(ctx, t.def, existing, target, t.text);
+      container[key] = target;
+    }
+    return;
+  }
+  const next = coerceFor(ctx, t.def, value, t.text);
+  guardWrite(ctx, t.def, existing, next, t.text);
+  container[key] = next as JsonValue;
+}
+
+/** Values of a multi-valued attribute selected by a value filter. */
+function select(ctx: PatchContext, t: Target, filter: Filter, container: JsonObject | undefined): { list: JsonValue[] | undefined; matches: JsonObject[] } {
+  const key = container ? findKey(container, t.name!) : undefined;
+  const current = container && key !== undefined ? container[key] : undefined;
+  const list = Array.isArray(current) ? current : undefined;
+  const test = compileValueFilter(filter, ctx.registry, t.def, !ctx.lenient);
+  const matches: JsonObject[] = [];
+  for (const item of list ?? (isObject(current) ? [current] : [])) if (isObject(item) && test(item)) matches.push(item);
+  return { list, matches };
+}
+
+/** The sub-attribute values an `eq`-only filter pins down (`type eq "work" and …`), to create a value from. */
+function seedOf(filter: Filter): JsonObject | undefined {
+  if (filter.type === 'compare' && filter.op === 'eq' && !filter.path.uri && !filter.path.subAttr && filter.value !== null) return { [filter.path.name]: filter.value };
+  if (filter.type === 'and') {
+    const left = seedOf(filter.left);
+    const right = seedOf(filter.right);
+    return left && right ? { ...left, ...right } : undefined;
+  }
+  return undefined;
+}
+
+function filtered(ctx: PatchContext, op: 'add' | 'replace', t: Target, filter: Filter, value: unknown): void {
+  let container = containerOf(t, ctx, false);
+  let { list, matches } = select(ctx, t, filter, container);
+  if (matches.length === 0) {
+    const seed = seedOf(filter);
+    const section = op === 'add' ? '3.5.2.1' : '3.5.2.3';
+    const message = `no value of "${t.name}" matches [${formatFilter(filter)}]`;
+    if (!ctx.lenient || !seed) ctx.fail('noTarget', `${message} (RFC 7644 §${section}: 400 noTarget)`);
+    ctx.deviate('filter-created-value', `${message}; created ${describeValue(seed)} for it (RFC 7644 §${section} answers 400 noTarget; Entra ID expects the value to be created)`);
+    container = containerOf(t, ctx, true)!;
+    const key = keyIn(container, t.name!, t.def);
+    const made = coerceSingle(ctx, t.def, seed, t.text) as JsonObject;
+    const current = container[key];
+    list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
+    list.push(made);
+    container[key] = list;
+    matches = [made];
+  }
+  for (const item of matches) {
+    if (t.subAttr !== undefined) setSub(ctx, item, t.subAttr, t.subDef, value, t.text);
+    else mergeInto(ctx, item, t.def, value, t.text);
+  }
+  if (list) enforcePrimary(ctx, t.def, list, matches, t.name!);
+}
+
+/** `remove` of a target that names an attribute. */
+export function remove(ctx: PatchContext, t: Target, value: unknown): void {
+  const container = containerOf(t, ctx, false);
+  if (value !== undefined && value !== null) {
+    const multiValued = t.def ? t.def.multiValued : Array.isArray(container?.[findKey(container, t.name!) ?? '']);
+    if (ctx.lenient && multiValued && !t.filter && t.subAttr === undefined && (Array.isArray(value) || isObject(value))) {
+      removeListed(ctx, t, container, value);
+      return;
+    }
+    const hint = multiValued ? `; to remove particular values use a filter: "path": "${t.name}[value eq \\"…\\"]"` : '';
+    ctx.fail('invalidSyntax', `"remove" takes no "value" (RFC 7644 §3.5.2.2)${hint}${multiValued ? ENTRA : ''}`);
+  }
+  if (t.filter) {
+    const { list, matches } = select(ctx, t, t.filter, container);
+    if (matches.length === 0) {
+      const message = `no value of "${t.name}" matches [${formatFilter(t.filter)}]`;
+      if (!ctx.lenient) ctx.fail('noTarget', `${message} (RFC 7644 §3.5.2.2: 400 noTarget)`);
+      ctx.deviate('no-target', `${message}; nothing removed (RFC 7644 §3.5.2.2 answers 400 noTarget)`);
+      return;
+    }
+    const key = findKey(container!, t.name!)!;
+    if (t.subAttr !== undefined) {
+      for (const item of matches) {
+        const subKey = findKey(item, t.subAttr);
+        if (subKey === undefined) continue;
+        guardRemove(ctx, t.subDef, item[subKey], t.text);
+        delete item[subKey];
+      }
+    } else {
+      guardWrite(ctx, t.def, list ?? container![key], list ? list.filter((v) => !matches.includes(v as JsonObject)) : undefined, t.text);
+      if (list) {
+        const kept = list.filter((v) => !matches.includes(v as JsonObject));
+        if (kept.length) container![key] = kept;
+        else delete container![key];
+      } else delete container![key];
+    }
+  } else if (container) {
+    const key = findKey(container, t.name!);
+    if (key === undefined) return;
+    const existing = container[key];
+    if (t.subAttr !== undefined) {
+      for (const item of Array.isArray(existing) ? existing : [existing]) {
+        if (!isObject(item)) continue;
+        const subKey = findKey(item, t.subAttr);
+        if (subKey === undefined) continue;
+        guardRemove(ctx, t.subDef, item[subKey], t.text);
+        delete item[subKey];
+      }
+    } else {
+      guardRemove(ctx, t.def, existing, t.text);
+      delete container[key];
+    }
+  }
+  if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+}
+
+/** Lenient: Entra ID's `{"op":"Remove","path":"members","value":[{"value":"id"}]}` removes the listed values. */
+function removeListed(ctx: PatchContext, t: Target, container: JsonObject | undefined, value: unknown): void {
+  const listed = Array.isArray(value) ? value : [value];
+  const key = container ? findKey(container, t.name!) : undefined;
+  const current = container && key !== undefined ? container[key] : undefined;
+  const list = Array.isArray(current) ? current : [];
+  const valueDef = t.def ? ctx.registry.subAttribute(t.def, 'value') : undefined;
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' && typeof b === 'string' && !(valueDef?.caseExact ?? false) ? a.toLowerCase() === b.toLowerCase() : jsonEqual(a, b);
+  const doomed = (item: JsonValue) =>
+    listed.some((wanted) => {
+      const id = isObject(wanted) ? getIgnoreCase(wanted, 'value') : undefined;
+      return id !== undefined && isObject(item) ? same(getIgnoreCase(item, 'value'), id) : jsonEqual(item, wanted);
+    });
+  const kept = list.filter((item) => !doomed(item));
+  const removed = list.length - kept.length;
+  if (removed > 0) guardWrite(ctx, t.def, list, kept, t.text);
+  ctx.deviate(
+    'remove-with-value',
+    `"remove" with a "value" is not RFC 7644 §3.5.2.2 (remove takes a path such as ${t.name}[value eq "…"]); removed the ${removed} of ${listed.length} listed value(s) of "${t.name}" that were present`,
+  );
+  if (container && key !== undefined) {
+    if (kept.length) container[key] = kept;
+    else delete container[key];
+  }
+  if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+}
