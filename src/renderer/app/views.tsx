@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
+import { Workbench } from '../features/workbench/Workbench';
 
 export interface View {
   title: string;
@@ -14,7 +15,7 @@ export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
     sidebar: <PlaceholderPanel title="Endpoints" message="Saved SCIM endpoints appear here. The built-in Sandbox starts with the app." />,
-    main: <OverviewPage />,
+    main: <Workbench />,
   },
   discovery: {
     title: 'Discovery',

@@ -48,6 +48,8 @@ export const RequestDraft = z.object({
   query: QueryDraft.default(QueryDraft.parse({})),
   headers: z.array(HeaderRow).max(200).default([]),
   body: z.string().max(MAX_DRAFT_BODY).default(''),
+  /** the body each other kind of operation had (resource, patch, search, bulk, raw), so switching loses nothing */
+  stash: z.record(z.string().max(20), z.string().max(MAX_DRAFT_BODY)).default({}),
 });
 export type RequestDraft = z.infer<typeof RequestDraft>;
 export type RequestDraftInput = z.input<typeof RequestDraft>;
