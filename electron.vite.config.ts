@@ -24,6 +24,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/hosts/electron/main.ts'),
           web: resolve(import.meta.dirname, 'src/main/hosts/web/cli.ts'),
+          sandbox: resolve(import.meta.dirname, 'src/main/services/sandbox/cli.ts'),
         },
       },
     },

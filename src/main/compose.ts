@@ -1,18 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
-import { fail } from '@shared/api/errors';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { sandboxHandlers } from './rpc/handlers/sandbox';
+import { discoveryHandlers } from './rpc/handlers/discovery';
+import { endpointsHandlers } from './rpc/handlers/endpoints';
+import { httpHandlers } from './rpc/handlers/http';
+import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { workspaceHandlers } from './rpc/handlers/workspace';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
+import { DiscoveryService } from './services/discovery/discovery-service';
+import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
+import { EndpointsService } from './services/endpoints/endpoints-service';
+import type { ExchangeSink } from './services/exchange-sink';
+import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { createFileLogger, type Logger } from './services/log/logger';
+import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
 import { WorkspaceStore } from './services/workspace/workspace-store';
+import { KeyringStore } from './services/vault/keyring-store';
+import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
 
 export interface ComposeOptions {
@@ -22,6 +34,20 @@ export interface ComposeOptions {
   runtime?: AppInfo['runtime'];
   /** echo warnings to stderr (CLI hosts) */
   echoLog?: boolean;
+  /** the embedded sandbox SCIM server (when `capabilities.sandbox`): false turns it off (tests) */
+  sandbox?: false | { users?: number; port?: number };
+  /** endpoints the app provides itself, listed first (default: the sandbox); tokens from memory only */
+  builtInEndpoints?: BuiltInProvider;
+  /** told about every exchange the engine completes (history) */
+  exchangeSink?: ExchangeSink;
+  /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
+export interface SandboxAccess {
+  baseUrl: string;
+  token: string;
 }
 
 /** Everything a host needs: the router to call, the events to forward, the bodies to serve. */
@@ -33,8 +59,14 @@ export interface AppCore {
   scrubber: SecretScrubber;
   paths: DataPaths;
   settings: SettingsStore;
+  vault: Vault;
+  endpoints: EndpointsService;
+  engine: HttpEngine;
+  discovery: DiscoveryService;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
+  /** the running sandbox SCIM server, if any (never send `token` to the renderer) */
+  sandbox: SandboxAccess | undefined;
   info(): AppInfo;
   dispose(): Promise<void>;
 }
@@ -74,32 +106,54 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     platform: process.platform,
     runtime: options.runtime ?? { node: process.versions.node },
     dataDir: paths.root,
-    capabilities,
+    capabilities: { ...capabilities, keychain: capabilities.keychain && vault.keychainUsable },
     startedAt,
     notices,
   });
 
-  const notYet = (): never => {
-    throw fail('unsupported', 'Connections are not wired yet (issue 5 in progress)');
-  };
+  const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
+  const vault = new Vault({
+    keychain: new KeyringStore(),
+    scrubber,
+    log,
+    onStatus: (status) => events.emit('vault.changed', status),
+  });
+  const keychainStatus = await vault.status();
+  if (!keychainStatus.ok) notices.push(`The OS keychain cannot be used: ${keychainStatus.problem} ${keychainStatus.fix ?? ''}`.trim());
+
+  const sandboxAccess: SandboxAccess | undefined = sandbox ? { baseUrl: sandbox.server.baseUrl, token: sandbox.server.token } : undefined;
+  const builtIns = options.builtInEndpoints ?? (() => sandboxBuiltIns(sandboxAccess));
+  const endpoints = new EndpointsService({ path: paths.endpoints, vault, scrubber, log, builtIns });
+  const endpointsNotice = await endpoints.load();
+  if (endpointsNotice) notices.push(endpointsNotice);
+  const engine = new HttpEngine({
+    endpoints,
+    settings: () => settings.get().http,
+    blobs,
+    scrubber,
+    log,
+    bodiesDir: paths.bodies,
+    progress: (payload) => events.emit('http.progress', payload),
+    sink: options.exchangeSink,
+    env: options.env,
+    userAgent: `SCIM-Inspector/${APP_VERSION}`,
+  });
+  const discovery = new DiscoveryService(engine);
+  endpoints.onChange((change) => {
+    engine.endpointChanged(change.id);
+    discovery.invalidate(change.id);
+    events.emit('endpoints.changed', change);
+  });
+
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
     ...workspaceHandlers(workspace),
-    'endpoints.list': notYet,
-    'endpoints.get': notYet,
-    'endpoints.create': notYet,
-    'endpoints.update': notYet,
-    'endpoints.duplicate': notYet,
-    'endpoints.delete': notYet,
-    'endpoints.setSecret': notYet,
-    'endpoints.clearSecret': notYet,
-    'endpoints.test': notYet,
-    'vault.status': notYet,
-    'vault.useSessionOnly': notYet,
-    'http.send': notYet,
-    'http.cancel': notYet,
-    'discovery.get': notYet,
+    ...sandboxHandlers(sandbox?.server),
+    ...endpointsHandlers({ endpoints, engine }),
+    ...vaultHandlers(vault),
+    ...httpHandlers(engine),
+    ...discoveryHandlers(discovery),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -112,12 +166,60 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     paths,
     settings,
+    vault,
+    endpoints,
+    engine,
+    discovery,
     notices,
+    sandbox: sandboxAccess,
     info,
     async dispose() {
       log.info('stopping');
       await workspace.flush();
+      await engine.close();
+      await sandbox?.stop();
       await log.close();
+    },
+  };
+}
+
+/** Starts the sandbox on a free 127.0.0.1 port; a failure to start is a notice, not a failed app start. */
+async function startEmbeddedSandbox(
+  options: { users?: number; port?: number },
+  deps: { log: Logger; events: EventBus; scrubber: SecretScrubber; notices: string[] },
+): Promise<{ server: SandboxServer; stop: () => Promise<void> } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let server: SandboxServer | undefined;
+  const changed = () => {
+    // data changes come in bursts (bulk, imports): one event per burst is enough for the UI
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (server) deps.events.emit('sandbox.changed', server.status());
+    }, 200);
+    timer.unref();
+  };
+  try {
+    server = await startSandbox({
+      ...(options.users !== undefined ? { users: options.users } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      log: (message, fields) => deps.log.error(message, fields),
+      onChange: changed,
+    });
+  } catch (error) {
+    const message = `The sandbox SCIM server could not start: ${error instanceof Error ? error.message : String(error)}`;
+    deps.log.warn('sandbox did not start', { error: String(error) });
+    deps.notices.push(message);
+    return undefined;
+  }
+  deps.scrubber.add(server.token);
+  deps.log.info('sandbox started', { baseUrl: server.baseUrl });
+  const running = server;
+  return {
+    server: running,
+    stop: async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running.close();
     },
   };
 }

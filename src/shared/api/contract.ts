@@ -4,6 +4,7 @@ import { appCommands } from './commands/app';
 import { discoveryCommands } from './commands/discovery';
 import { endpointsCommands } from './commands/endpoints';
 import { httpCommands } from './commands/http';
+import { sandboxCommands } from './commands/sandbox';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
 import { workspaceCommands } from './commands/workspace';
@@ -20,6 +21,7 @@ export const contract = {
   ...httpCommands,
   ...discoveryCommands,
   ...workspaceCommands,
+  ...sandboxCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VaultStatus } from './commands/vault';
+import { SandboxStatus } from './commands/sandbox';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -25,6 +26,8 @@ export const events = {
   }),
   /** the secret store changed backend (the user chose session-only) or found a problem */
   'vault.changed': VaultStatus,
+  /** the sandbox's settings or data counts changed */
+  'sandbox.changed': SandboxStatus,
 };
 
 export type Events = typeof events;

@@ -11,3 +11,4 @@ export * from './commands/vault';
 export * from './commands/http';
 export * from './commands/discovery';
 export * from './commands/workspace';
+export * from './commands/sandbox';

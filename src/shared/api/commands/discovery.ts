@@ -30,6 +30,8 @@ export const Discovery = z.object({
   /** the server served no usable /Schemas: the RFC 7643 core schemas stand in */
   usesCoreSchemas: z.boolean(),
   notice: z.string().optional(),
+  /** what building the registry from the server's documents had to skip, default or repair */
+  schemaRepairs: z.array(z.string()).default([]),
   /** ISO 8601; answers come from a per-endpoint cache until `refresh` */
   fetchedAt: z.string(),
   fromCache: z.boolean(),

@@ -1,0 +1,39 @@
+import { ENDPOINT_VERSION, type Endpoint } from '@shared/model/endpoint';
+
+/** An endpoint the app provides itself; its token comes from memory, never the keychain or a file. */
+export interface BuiltInEndpoint {
+  id: string;
+  name: string;
+  baseUrl: string;
+  token: string;
+}
+
+export type BuiltInProvider = () => BuiltInEndpoint[];
+
+export const SANDBOX_ENDPOINT_ID = 'sandbox';
+
+/** The embedded sandbox SCIM server (when it runs) as the first endpoint of the list. */
+export function sandboxBuiltIns(sandbox: { baseUrl: string; token: string } | undefined): BuiltInEndpoint[] {
+  return sandbox ? [{ id: SANDBOX_ENDPOINT_ID, name: 'Sandbox', baseUrl: sandbox.baseUrl, token: sandbox.token }] : [];
+}
+
+const EPOCH = new Date(0).toISOString();
+
+export function builtInEndpoint(builtIn: BuiltInEndpoint): Endpoint {
+  return {
+    version: ENDPOINT_VERSION,
+    id: builtIn.id,
+    name: builtIn.name,
+    baseUrl: builtIn.baseUrl,
+    auth: { kind: 'bearer', token: `builtin:${builtIn.id}/token` },
+    tls: { verify: true, caMode: 'add' },
+    // a loopback server: never through a proxy
+    proxy: { mode: 'none' },
+    timeouts: {},
+    headers: [],
+    variables: {},
+    builtIn: true,
+    createdAt: EPOCH,
+    updatedAt: EPOCH,
+  };
+}

@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import ky from 'ky';
+import type { Agent } from 'undici';
+import { fail, type AppError } from '@shared/api/errors';
+import type { Endpoint } from '@shared/model/endpoint';
+import type { HeaderList, HttpExchange, Timings, TlsInfo } from '@shared/model/exchange';
+import type { RequestSpec } from '@shared/model/request-spec';
+import type { Settings } from '@shared/model/settings';
+
+type HttpSettings = Settings['http'];
+import { redactHeaders } from '@shared/redact/headers';
+import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import type { BlobStore } from '../blobs/blob-store';
+import type { ExchangeSink } from '../exchange-sink';
+import type { Logger } from '../log/logger';
+import { authHeader, credentialHeaders, type SecretSource } from './auth';
+import { describeBody, readBody, type ReadBody } from './body';
+import { capturingDispatcher, RequestCapture } from './capture';
+import { ConnectFailure, type ConnectionInfo } from './connector';
+import { OAuthTokens } from './oauth';
+import { prepareRequest } from './prepare';
+import { Progress, type ProgressSink } from './progress';
+import { Cancelled, PhaseTimeout, transportError } from './transport-errors';
+import { TransportCache } from './transports';
+import { VariableResolver } from './variables';
+import { headerValue, parseRequestHead, rawHeaderList } from './wire-headers';
+
+export interface EndpointSource extends SecretSource {
+  endpoint(id: string): Endpoint;
+}
+
+export interface HttpEngineOptions {
+  endpoints: EndpointSource;
+  settings: () => HttpSettings;
+  blobs: BlobStore;
+  scrubber: SecretScrubber;
+  log: Logger;
+  /** `<dataDir>/bodies`: where bodies over the cap are saved */
+  bodiesDir: string;
+  progress?: ProgressSink;
+  /** history: told about every exchange */
+  sink?: ExchangeSink;
+  /** proxy variables are read from here (default: process.env) */
+  env?: NodeJS.ProcessEnv;
+  userAgent?: string;
+}
+
+export interface SendOptions {
+  /** the caller's id, for `cancel` and progress events */
+  requestId?: string;
+  /** hand the exchange to the sink (default true) */
+  record?: boolean;
+}
+
+export interface SendResult {
+  exchange: HttpExchange;
+  /** the response body as received (not scrubbed: for main's own use, e.g. discovery) */
+  responseBody?: Buffer;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+const ms = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100) / 100);
+
+function setHeader(headers: HeaderList, name: string, value: string): HeaderList {
+  const lower = name.toLowerCase();
+  const out = headers.filter(([key]) => key.toLowerCase() !== lower);
+  out.push([name, value]);
+  return out;
+}
+
+function withoutHeaders(headers: HeaderList, names: readonly string[]): HeaderList {
+  const lower = names.map((n) => n.toLowerCase());
+  return headers.filter(([key]) => !lower.includes(key.toLowerCase()));
+}
+
+interface Attempt {
+  response: Response;
+  capture: RequestCapture;
+  clearTimers(): void;
+}
+
+/**
+ * Sends requests to endpoints: variables, auth, the endpoint's pool (TLS, proxy), per-phase timeouts,
+ * same-origin redirects, capture of everything a person debugging needs, with secrets replaced.
+ */
+export class HttpEngine {
+  private readonly inflight = new Map<string, AbortController>();
+  private readonly variables = new VariableResolver();
+  private readonly transports: TransportCache;
+  private readonly oauth: OAuthTokens;
+  private readonly defaults: HeaderList;
+
+  constructor(private readonly options: HttpEngineOptions) {
+    this.transports = new TransportCache({
+      secret: (id, field) => options.endpoints.secret(id, field),
+      connectTimeoutMs: () => options.settings().connectTimeoutMs,
+      env: options.env ?? process.env,
+    });
+    this.oauth = new OAuthTokens(options.scrubber);
+    this.defaults = [
+      ['Accept', 'application/scim+json, application/json;q=0.9'],
+      ['User-Agent', options.userAgent ?? 'SCIM-Inspector'],
+    ];
+  }
+
+  async send(requestId: string, spec: RequestSpec): Promise<HttpExchange> {
+    return (await this.execute(spec, { requestId })).exchange;
+  }
+
+  cancel(requestId: string): boolean {
+    const controller = this.inflight.get(requestId);
+    if (!controller || controller.signal.aborted) return false;
+    controller.abort(new Cancelled());
+    return true;
+  }
+
+  /** An endpoint's settings or secrets changed: its pool and OAuth token are rebuilt on next use. */
+  endpointChanged(endpointId?: string): void {
+    this.transports.invalidate(endpointId);
+    this.oauth.invalidate(endpointId);
+  }
+
+  async close(): Promise<void> {
+    for (const controller of this.inflight.values()) controller.abort(new Cancelled());
+    await this.transports.close();
+  }
+
+  async execute(spec: RequestSpec, options: SendOptions = {}): Promise<SendResult> {
+    const { requestId } = options;
+    if (requestId !== undefined && this.inflight.has(requestId)) {
+      throw fail('conflict', `A request with id ${requestId} is already in flight`);
+    }
+    const endpoint = this.options.endpoints.endpoint(spec.endpointId);
+    const settings = this.options.settings();
+    const prepared = prepareRequest(endpoint, spec, this.variables, this.defaults);
+    const transport = await this.transports.get(endpoint);
+    const auth = await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain);
+
+    const id = randomUUID();
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    const controller = new AbortController();
+    if (requestId !== undefined) this.inflight.set(requestId, controller);
+    const progress = new Progress(requestId, this.options.progress);
+    const secretHeaders = credentialHeaders(endpoint);
+    const limits = { headers: endpoint.timeouts.headersMs ?? settings.headersTimeoutMs, body: endpoint.timeouts.bodyMs ?? settings.bodyTimeoutMs };
+
+    let url = prepared.url;
+    let method = prepared.method;
+    let headers = auth ? setHeader(prepared.headers, auth.name, auth.value) : prepared.headers;
+    let requestBody = prepared.body === undefined || prepared.body === '' ? undefined : Buffer.from(prepared.body);
+    const startOrigin = new URL(url).origin;
+    const redirects: { status: number; url: string }[] = [];
+    let attempt: Attempt | undefined;
+    const current: { capture?: RequestCapture } = {};
+    let read: ReadBody | undefined;
+    let error: AppError | undefined;
+    let failedConnection: ConnectionInfo | undefined;
+    let oauthRetried = false;
+    let sameOrigin = true;
+
+    try {
+      for (let hop = 0; ; hop++) {
+        attempt = await this.attempt(transport.agent, url, method, headers, requestBody, controller, limits, progress, current);
+        const { response } = attempt;
+        const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
+        if (location !== null && hop < MAX_REDIRECTS) {
+          await this.discard(response);
+          attempt.clearTimers();
+          redirects.push({ status: response.status, url: this.options.scrubber.scrub(url) });
+          const next = new URL(location, url);
+          if (next.protocol !== 'http:' && next.protocol !== 'https:') break;
+          if (next.origin !== startOrigin && sameOrigin) {
+            // credentials never follow a redirect to another origin, and stay off for the rest of the chain
+            sameOrigin = false;
+            headers = withoutHeaders(headers, [...CREDENTIAL_HEADERS, ...secretHeaders]);
+          }
+          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+            method = 'GET';
+            requestBody = undefined;
+            headers = withoutHeaders(headers, ['content-type']);
+          }
+          url = next.toString();
+          continue;
+        }
+        if (response.status === 401 && endpoint.auth.kind === 'oauth2-client-credentials' && sameOrigin && !oauthRetried) {
+          oauthRetried = true;
+          await this.discard(response);
+          attempt.clearTimers();
+          this.oauth.invalidate(endpoint.id);
+          const fresh = await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain);
+          if (fresh) headers = setHeader(headers, fresh.name, fresh.value);
+          continue;
+        }
+        const length = Number(response.headers.get('content-length'));
+        progress.set('receiving', Number.isFinite(length) && length > 0 ? length : undefined);
+        read = await readBody(response.body, settings.bodyCapBytes, (n) => progress.bytes(n));
+        attempt.clearTimers();
+        break;
+      }
+    } catch (thrown) {
+      attempt?.clearTimers();
+      if (thrown instanceof Error && thrown.name === 'AppFailure') throw thrown;
+      const reason = controller.signal.aborted ? controller.signal.reason : thrown;
+      const target = new URL(url);
+      const context = { host: target.hostname, authority: target.host, hasClientCert: endpoint.tls.clientCert !== undefined };
+      error = transportError(reason, context);
+      // a TLS alert (e.g. "certificate required") reaches the socket, not the request: prefer it
+      const socketError = current.capture?.connection?.lastError;
+      if (error.kind === 'network' && socketError) {
+        const fromSocket = transportError(socketError, context);
+        if (fromSocket.kind === 'tls') error = fromSocket;
+      }
+      for (let cause: unknown = thrown; cause; cause = (cause as { cause?: unknown }).cause) {
+        if (cause instanceof ConnectFailure) failedConnection = cause.info;
+      }
+    } finally {
+      progress.done();
+      if (requestId !== undefined) this.inflight.delete(requestId);
+    }
+
+    const end = performance.now();
+    const exchange = await this.describe({ id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, settings, failedConnection });
+    if (options.record !== false && this.options.sink) {
+      try {
+        this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes });
+      } catch (sinkError) {
+        this.options.log.warn('exchange sink failed', { error: sinkError instanceof Error ? sinkError.message : String(sinkError) });
+      }
+    }
+    return { exchange, responseBody: read?.bytes };
+  }
+
+  /** One HTTP request without following anything; arms the header and body timers. */
+  private async attempt(
+    agent: Agent,
+    url: string,
+    method: string,
+    headers: HeaderList,
+    body: Buffer | undefined,
+    controller: AbortController,
+    limits: { headers: number; body: number },
+    progress: Progress,
+    current: { capture?: RequestCapture },
+  ): Promise<Attempt> {
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (phase: 'headers' | 'body', after: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new PhaseTimeout(phase, after)), after);
+    };
+    const capture = new RequestCapture({
+      onRequestStart: () => {
+        progress.set('waiting');
+        arm('headers', limits.headers);
+      },
+      onResponseStart: () => arm('body', limits.body),
+    });
+    current.capture = capture;
+    const response = await ky(url, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+      throwHttpErrors: false,
+      retry: 0,
+      timeout: false,
+      signal: controller.signal,
+      dispatcher: capturingDispatcher(agent, capture),
+    } as Parameters<typeof ky>[1]);
+    return { response, capture, clearTimers: () => clearTimeout(timer) };
+  }
+
+  /** Reads and drops a small body so the connection can be reused; a large one is cancelled. */
+  private async discard(response: Response): Promise<void> {
+    const length = Number(response.headers.get('content-length') ?? 'NaN');
+    if (Number.isFinite(length) && length <= 64 * 1024) await response.arrayBuffer().catch(() => undefined);
+    else await response.body?.cancel().catch(() => undefined);
+  }
+
+  private async describe(parts: {
+    id: string;
+    endpoint: Endpoint;
+    startedAt: string;
+    t0: number;
+    end: number;
+    url: string;
+    method: string;
+    headers: HeaderList;
+    requestBody: Buffer | undefined;
+    secretHeaders: string[];
+    capture: RequestCapture | undefined;
+    response: Response | undefined;
+    read: ReadBody | undefined;
+    error: AppError | undefined;
+    redirects: { status: number; url: string }[];
+    settings: HttpSettings;
+    failedConnection: ConnectionInfo | undefined;
+  }): Promise<HttpExchange> {
+    const { scrubber, blobs } = this.options;
+    const { endpoint, capture, response, read, settings } = parts;
+    const scrubList = (list: HeaderList): HeaderList => redactHeaders(list, parts.secretHeaders).map(([name, value]) => [name, scrubber.scrub(value)]);
+    const sent = capture?.rawHead ? parseRequestHead(capture.rawHead) : parts.headers;
+    const limits = { previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, scrubber, blobs };
+
+    const connection = capture?.connection ?? parts.failedConnection;
+    const fresh = capture ? capture.newConnection : parts.failedConnection !== undefined;
+    const timings: Timings = {
+      dns: fresh ? ms(connection?.dnsMs) : undefined,
+      connect: fresh ? ms(connection?.connectMs) : undefined,
+      tls: fresh ? ms(connection?.tlsMs) : undefined,
+      firstByte: capture?.responseStart !== undefined && capture.requestStart !== undefined ? ms(capture.responseStart - capture.requestStart) : undefined,
+      download: capture?.responseStart !== undefined && read ? ms(parts.end - capture.responseStart) : undefined,
+      total: ms(parts.end - parts.t0)!,
+    };
+    const tls: TlsInfo | undefined = connection?.tls ? { ...connection.tls, verificationDisabled: !endpoint.tls.verify } : parts.url.startsWith('https:') ? { verificationDisabled: !endpoint.tls.verify } : undefined;
+
+    const exchange: HttpExchange = {
+      id: parts.id,
+      endpointId: endpoint.id,
+      endpointName: endpoint.name,
+      startedAt: parts.startedAt,
+      request: {
+        method: parts.method,
+        url: scrubber.scrub(parts.url),
+        headers: scrubList(sent),
+        body: parts.requestBody ? await describeBody(parts.requestBody, { ...limits, contentType: headerValue(parts.headers, 'content-type') }) : undefined,
+      },
+      timings,
+      tls,
+      redirects: parts.redirects,
+    };
+    if (parts.error) exchange.error = parts.error;
+    if (response && read) {
+      const responseHeaders = rawHeaderList(capture?.rawResponseHeaders) ?? [...response.headers];
+      const contentType = headerValue(responseHeaders, 'content-type');
+      exchange.response = {
+        status: response.status,
+        statusText: scrubber.scrub(response.statusText),
+        httpVersion: '1.1',
+        headers: scrubList(responseHeaders),
+        body: await describeBody(read.bytes, { ...limits, contentType, capped: read.capped, bodiesDir: this.options.bodiesDir, exchangeId: parts.id }),
+        remoteAddress: connection?.remoteAddress ? `${connection.remoteAddress}${connection.via ? ` (proxy ${connection.via})` : ''}` : undefined,
+      };
+    }
+    return exchange;
+  }
+}

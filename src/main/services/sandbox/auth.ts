@@ -1,0 +1,56 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { REALM } from './constants';
+import { ScimHttpError } from './errors';
+
+/** Who a request authenticated as: `/Me` is resolved from this. */
+export type Principal = { kind: 'bearer' } | { kind: 'basic'; userName: string };
+
+export interface AuthOptions {
+  token: string;
+  /** checks a user's own password for Basic auth (the store keeps only a hash) */
+  checkUserPassword?: (userName: string, password: string) => boolean;
+}
+
+const CHALLENGE = [`Bearer realm="${REALM}"`, `Basic realm="${REALM}", charset="UTF-8"`];
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Constant-time comparison of two secrets of any length. */
+export function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+function unauthorized(detail: string, error?: 'invalid_token'): ScimHttpError {
+  const challenge = error ? [`Bearer realm="${REALM}", error="${error}"`, CHALLENGE[1]!] : CHALLENGE;
+  return new ScimHttpError(401, detail, undefined, { 'www-authenticate': challenge });
+}
+
+/**
+ * Bearer: the sandbox token. Basic: any existing userName with the token as password, or a user's
+ * own password (set through SCIM); the userName is then who `/Me` is.
+ */
+export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions): Principal {
+  const header = headers.authorization;
+  if (!header) throw unauthorized('Authentication required: send "Authorization: Bearer <token>" (or Basic).');
+  const space = header.indexOf(' ');
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const credentials = space < 0 ? '' : header.slice(space + 1).trim();
+  if (scheme === 'bearer') {
+    if (credentials && sameSecret(credentials, options.token)) return { kind: 'bearer' };
+    throw unauthorized('The bearer token is not valid for this server.', 'invalid_token');
+  }
+  if (scheme === 'basic') {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) {
+      const userName = decoded.slice(0, colon);
+      const password = decoded.slice(colon + 1);
+      if (sameSecret(password, options.token) || options.checkUserPassword?.(userName, password)) return { kind: 'basic', userName };
+    }
+    throw unauthorized('The Basic credentials are not valid for this server.');
+  }
+  throw unauthorized(`The "${scheme}" authentication scheme is not supported here: use Bearer or Basic.`);
+}

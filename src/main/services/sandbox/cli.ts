@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { dataPaths, resolveDataDir } from '../storage/data-dir';
+import { DEFAULT_SEED_USERS } from './seed';
+import { startSandbox } from './sandbox';
+
+const HELP = `Usage: npm run sandbox -- [options]
+
+Runs the embedded SCIM 2.0 sandbox server on 127.0.0.1 until stopped (Ctrl+C).
+Prints one line: the base URL and the bearer token.
+
+  --port N         listen on 127.0.0.1:N (default: a free port)
+  --token T        accept this bearer token (default: a random one for this start)
+  --users N        seed N demo users (default ${DEFAULT_SEED_USERS}; 0 starts empty)
+  --persist        keep the data between runs in <data dir>/sandbox/store.json
+  --data-dir DIR   the data directory for --persist
+                   (default: $SCIM_INSPECTOR_DATA_DIR, else the platform's app data folder)
+  --lenient        accept Entra ID's default PATCH and filter shapes (reported in a response header)
+  --help           show this help`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        token: { type: 'string' },
+        users: { type: 'string' },
+        persist: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        lenient: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+  }
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const port = integer('port', args.port, 0, 65535);
+  const users = integer('users', args.users, 0, 10_000_000);
+  if (args.token !== undefined && args.token.length < 4) fail('--token must be at least 4 characters');
+  if (args['data-dir'] !== undefined && !args.persist) fail('--data-dir only applies with --persist');
+  const persistDir = args.persist ? dataPaths(resolveDataDir({ flag: args['data-dir'] })).sandbox : undefined;
+
+  let sandbox;
+  try {
+    sandbox = await startSandbox({
+      ...(port !== undefined ? { port } : {}),
+      ...(users !== undefined ? { users } : {}),
+      ...(args.token ? { token: args.token } : {}),
+      ...(persistDir ? { persistDir } : {}),
+      lenient: args.lenient,
+      log: (message, fields) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `Port ${port} is already in use on 127.0.0.1: pick another with --port, or leave it out for a free one.` : `Could not start the sandbox: ${String(error)}`, 1);
+  }
+  if (sandbox.notice) process.stderr.write(`${sandbox.notice}\n`);
+  process.stdout.write(`SCIM sandbox: ${sandbox.baseUrl} token ${sandbox.token}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,127 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { SandboxLimits } from './constants';
+import { badRequest } from './errors';
+import { indexAfter, indexAtOrAfter, type Ordered, type SortKey } from './sorting';
+
+/** Index paging (RFC 7644 §3.4.2.4) or cursor paging (RFC 9865). */
+export type PageRequest = { mode: 'index'; startIndex: number; count: number } | { mode: 'cursor'; cursor: string; count: number };
+
+export interface PagingInput {
+  startIndex?: unknown;
+  count?: unknown;
+  /** undefined: not given; '' : the first page of a cursor-paged query */
+  cursor?: unknown;
+}
+
+function integerParam(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(number)) throw badRequest(`"${name}" must be an integer, not ${JSON.stringify(value)}.`, name === 'count' ? 'invalidCount' : 'invalidValue');
+  return number;
+}
+
+export function parsePaging(input: PagingInput, limits: SandboxLimits): PageRequest {
+  const startIndex = integerParam('startIndex', input.startIndex);
+  if (input.cursor !== undefined && input.cursor !== null) {
+    if (typeof input.cursor !== 'string') throw badRequest('"cursor" must be a string.', 'invalidCursor');
+    if (startIndex !== undefined) throw badRequest('"cursor" and "startIndex" cannot be combined: use one pagination method per query.', 'invalidValue');
+    const count = integerParam('count', input.count);
+    if (count !== undefined && count < 1) {
+      throw badRequest(`"count" must be between 1 and maxPageSize (${limits.maxPageSize}) with cursor paging, not ${count}.`, 'invalidCount');
+    }
+    return { mode: 'cursor', cursor: input.cursor, count: Math.min(count ?? limits.defaultPageSize, limits.maxPageSize) };
+  }
+  const count = integerParam('count', input.count);
+  // RFC 7644 §3.4.2.4: startIndex below 1 is taken as 1, a negative count as 0
+  return {
+    mode: 'index',
+    startIndex: Math.max(1, startIndex ?? 1),
+    count: Math.min(Math.max(0, count ?? limits.defaultPageSize), limits.maxPageSize),
+  };
+}
+
+interface CursorPayload {
+  /** n: the page after this position; p: the page before it */
+  d: 'n' | 'p';
+  k: SortKey;
+  s: number;
+  /** which query the cursor belongs to */
+  q: string;
+  /** issued at, seconds */
+  t: number;
+}
+
+/** Opaque, tamper-evident cursors (base64url, so only RFC 3986 unreserved characters). */
+export class CursorCodec {
+  private readonly secret = randomBytes(32);
+
+  constructor(private readonly timeoutSeconds: number) {}
+
+  static queryKey(parts: readonly unknown[]): string {
+    return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+  }
+
+  encode(direction: 'n' | 'p', position: Ordered, query: string): string {
+    const payload: CursorPayload = { d: direction, k: position.key, s: position.seq, q: query, t: Math.floor(Date.now() / 1000) };
+    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  decode(cursor: string, query: string): CursorPayload {
+    const dot = cursor.indexOf('.');
+    const body = cursor.slice(0, dot);
+    if (dot < 0 || this.mac(body) !== cursor.slice(dot + 1)) {
+      throw badRequest('The cursor is not one this server issued (or it was changed). Start again with an empty cursor, then send the nextCursor or previousCursor values as they are.', 'invalidCursor');
+    }
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorPayload;
+    if (payload.q !== query) {
+      throw badRequest('The cursor belongs to a different query: keep filter, sortBy and sortOrder identical while paging (RFC 9865 §2).', 'invalidCursor');
+    }
+    if (Date.now() / 1000 - payload.t > this.timeoutSeconds) {
+      throw badRequest(`The cursor has expired: cursors are valid for cursorTimeout (${this.timeoutSeconds} s). Start again with an empty cursor.`, 'expiredCursor');
+    }
+    return payload;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url').slice(0, 22);
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** index paging: the 1-based index of the first item */
+  startIndex?: number;
+  nextCursor?: string;
+  previousCursor?: string;
+}
+
+/** Cuts one page out of the complete, sorted result. */
+export function selectPage<T extends Ordered>(sorted: readonly T[], request: PageRequest, descending: boolean, codec: CursorCodec, query: string): Page<T> {
+  if (request.mode === 'index') {
+    const from = request.startIndex - 1;
+    return { items: sorted.slice(from, from + request.count), startIndex: request.startIndex };
+  }
+  let from = 0;
+  let to: number;
+  if (request.cursor === '') {
+    to = Math.min(sorted.length, request.count);
+  } else {
+    const payload = codec.decode(request.cursor, query);
+    const position = { key: payload.k, seq: payload.s };
+    if (payload.d === 'n') {
+      from = indexAfter(sorted, position, descending);
+      to = Math.min(sorted.length, from + request.count);
+    } else {
+      to = indexAtOrAfter(sorted, position, descending);
+      from = Math.max(0, to - request.count);
+    }
+  }
+  const items = sorted.slice(from, to);
+  const page: Page<T> = { items };
+  const last = items[items.length - 1];
+  const first = items[0];
+  if (last && to < sorted.length) page.nextCursor = codec.encode('n', last, query);
+  if (first && from > 0) page.previousCursor = codec.encode('p', first, query);
+  return page;
+}

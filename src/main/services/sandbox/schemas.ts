@@ -1,0 +1,31 @@
+import { SchemaRegistry, coreSchemas, URN, type ScimAttribute, type ScimResourceType, type ScimSchema } from '@shared/scim';
+
+/** The resource types the sandbox serves (RFC 7643 §8.6), User with the optional enterprise extension. */
+export const SANDBOX_RESOURCE_TYPES: readonly ScimResourceType[] = [
+  {
+    id: 'User',
+    name: 'User',
+    endpoint: '/Users',
+    description: 'User Account',
+    schema: URN.user,
+    schemaExtensions: [{ schema: URN.enterpriseUser, required: false }],
+  },
+  { id: 'Group', name: 'Group', endpoint: '/Groups', description: 'Group', schema: URN.group, schemaExtensions: [] },
+];
+
+function withAttribute(schema: ScimSchema, name: string, change: Partial<ScimAttribute>): ScimSchema {
+  return { ...schema, attributes: schema.attributes.map((a) => (a.name === name ? { ...a, ...change } : a)) };
+}
+
+/**
+ * RFC 7643's schemas as this server applies them. The one departure is declared, not hidden: group
+ * displayName is unique here (uniqueness "server"), so /Schemas says what the server enforces.
+ */
+export function sandboxRegistry(): SchemaRegistry {
+  const schemas = coreSchemas.map((schema) =>
+    schema.id === URN.group
+      ? withAttribute(schema, 'displayName', { uniqueness: 'server', description: 'A human-readable name for the Group, unique on this server. REQUIRED.' })
+      : schema,
+  );
+  return new SchemaRegistry(schemas, SANDBOX_RESOURCE_TYPES);
+}

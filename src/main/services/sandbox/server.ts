@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate, type AuthOptions } from './auth';
+import { BASE_PATH } from './constants';
+import { ScimHttpError, errorBody } from './errors';
+import type { Faults } from './faults';
+import { send } from './http-io';
+import type { Routes } from './routes';
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  auth: AuthOptions;
+  faults: Faults;
+  /** resolved once the data is loaded; requests wait for it */
+  ready: Promise<unknown>;
+  routes: () => Routes;
+  log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+const ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/scim\+json|application\/json)\s*(;|,|$)/i;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The sandbox's node:http server: faults, then auth, then the SCIM routes; every failure is a SCIM Error body. */
+export async function listen(options: HttpServerOptions): Promise<{ server: Server; port: number }> {
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    void handle(req, res, options);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
+  try {
+    const fault = options.faults.next();
+    if (options.faults.latencyMs > 0) await delay(options.faults.latencyMs);
+    if (fault.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'fail') {
+      const retry: Record<string, string> = fault.status === 429 || fault.status === 503 ? { 'retry-after': '1' } : {};
+      throw new ScimHttpError(fault.status, `Injected fault: the sandbox was told to answer ${fault.status} to this request (fault knobs).`, undefined, retry);
+    }
+    await options.ready;
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) {
+      throw new ScimHttpError(404, `The SCIM service is under ${BASE_PATH}; nothing is served at ${path}.`);
+    }
+    const accept = req.headers.accept;
+    if (accept && !ACCEPTABLE.test(accept)) throw new ScimHttpError(406, `Accept "${accept}" excludes application/scim+json, the only representation served.`);
+    const principal = authenticate(req.headers, options.auth);
+    const segments = path
+      .slice(BASE_PATH.length)
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
+    const reply = await options.routes().handle({ req, method: (req.method ?? 'GET').toUpperCase(), segments, params: url.searchParams, principal });
+    send(res, reply);
+  } catch (error) {
+    if (res.headersSent || res.destroyed) return;
+    if (error instanceof ScimHttpError) {
+      send(res, { status: error.status, body: error.body(), headers: error.headers });
+      return;
+    }
+    if (error instanceof URIError) {
+      send(res, { status: 400, body: errorBody(400, `The request path is not valid percent-encoding: ${error.message}`, 'invalidSyntax') });
+      return;
+    }
+    options.log?.('sandbox: unexpected error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error), method: req.method, url: req.url });
+    send(res, { status: 500, body: errorBody(500, 'The sandbox failed unexpectedly while handling this request; details are in the app log.') });
+  }
+}

@@ -1,0 +1,164 @@
+import { applyPatch, type ScimResourceType } from '@shared/scim';
+import type { Principal } from './auth';
+import type { SandboxLimits } from './constants';
+import type { Directory, Draft, TypeName } from './directory';
+import { badRequest, notFound } from './errors';
+import { etagFor, etagListMatches } from './etag';
+import type { Reply } from './http-io';
+import { runQuery } from './list';
+import { CursorCodec } from './paging';
+import { hashPassword } from './passwords';
+import { compileProjection, type ProjectionRequest } from './projection';
+import type { ListQuery } from './query';
+import { toScimHttpError } from './scim-errors';
+import { shapeBody } from './shape';
+import { serialized, type ScimObject, type StoredResource } from './store';
+
+export interface ServiceSettings {
+  /** accept Entra ID's default shapes (PATCH, filters, bodies) and report each deviation */
+  lenient: boolean;
+}
+
+/** What a single-resource request carries besides its body. */
+export interface ResourceRequest {
+  projection?: ProjectionRequest;
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+export const DEVIATION_HEADER = 'x-scim-sandbox-deviations';
+
+/** The SCIM operations on Users and Groups, shared by the HTTP routes, /Me and /Bulk. */
+export class ScimService {
+  readonly codec: CursorCodec;
+
+  constructor(
+    readonly directory: Directory,
+    readonly limits: SandboxLimits,
+    readonly settings: ServiceSettings,
+    private readonly owner: () => string | undefined,
+  ) {
+    this.codec = new CursorCodec(limits.cursorTimeout);
+  }
+
+  list(types: readonly TypeName[], query: ListQuery): Reply {
+    const result = runQuery(this.directory, types, query, this.codec, this.settings.lenient);
+    return { status: 200, body: result.json, headers: deviationHeaders(result.deviations.map((d) => d.message)) };
+  }
+
+  get(type: TypeName, id: string, request: ResourceRequest = {}): Reply {
+    const record = this.directory.require(type, id);
+    const etag = etagFor(record.revision);
+    if (request.ifNoneMatch !== undefined && etagListMatches(request.ifNoneMatch, etag)) return { status: 304, headers: { etag } };
+    return this.representation(200, type, record, request);
+  }
+
+  create(type: TypeName, body: ScimObject, request: ResourceRequest = {}): Reply {
+    const deviations: string[] = [];
+    const draft = this.draft(type, body, deviations);
+    const record = this.directory.create(type, draft);
+    const reply = this.representation(201, type, record, request, deviations);
+    return { ...reply, headers: { ...reply.headers, location: (record.resource.meta as { location: string }).location } };
+  }
+
+  replace(type: TypeName, id: string, body: ScimObject, request: ResourceRequest = {}): Reply {
+    const deviations: string[] = [];
+    this.checkBodyId(body, id);
+    const draft = this.draft(type, body, deviations);
+    const record = this.directory.replace(type, id, draft, request.ifMatch);
+    return this.representation(200, type, record, request, deviations);
+  }
+
+  patch(type: TypeName, id: string, body: ScimObject, request: ResourceRequest = {}): Reply {
+    const existing = this.directory.require(type, id);
+    this.directory.checkIfMatch(existing, request.ifMatch);
+    const rt = this.rt(type);
+    let patched: ScimObject;
+    const deviations: string[] = [];
+    try {
+      const result = applyPatch(existing.resource, body, { registry: this.directory.registry, mode: this.settings.lenient ? 'lenient' : 'strict' });
+      patched = result.resource as ScimObject;
+      for (const deviation of result.deviations) deviations.push(deviation.message);
+    } catch (error) {
+      throw toScimHttpError(error);
+    }
+    const shaped = shapeBody(patched, rt, this.directory.registry);
+    const draft = this.finishDraft(type, shaped, deviations);
+    const record = this.directory.replacePatched(type, existing, draft);
+    return this.representation(200, type, record, request, deviations);
+  }
+
+  delete(type: TypeName, id: string, request: ResourceRequest = {}): Reply {
+    this.directory.remove(type, id, request.ifMatch);
+    return { status: 204 };
+  }
+
+  /** RFC 7644 §3.11: the User the authenticated subject is. */
+  meId(principal: Principal): string {
+    const userName = principal.kind === 'basic' ? principal.userName : this.owner();
+    const id = userName === undefined ? undefined : this.directory.users.findUnique('userName', userName);
+    if (id === undefined) {
+      throw notFound(
+        userName === undefined
+          ? 'The bearer token is not mapped to a User on this server, so /Me has nothing to show (RFC 7644 §3.11).'
+          : `The authenticated subject "${userName}" has no User resource on this server (RFC 7644 §3.11).`,
+      );
+    }
+    return id;
+  }
+
+  private rt(type: TypeName): ScimResourceType {
+    return this.directory.resourceTypes[type];
+  }
+
+  private checkBodyId(body: ScimObject, id: string): void {
+    const key = Object.keys(body).find((k) => k.toLowerCase() === 'id');
+    if (key !== undefined && body[key] !== id) throw badRequest(`The body's "id" (${JSON.stringify(body[key])}) is not the id in the URL (${id}).`, 'invalidValue');
+  }
+
+  private draft(type: TypeName, body: ScimObject, deviations: string[]): Draft {
+    const shaped = shapeBody(body, this.rt(type), this.directory.registry);
+    return this.finishDraft(type, shaped, deviations);
+  }
+
+  private finishDraft(type: TypeName, shaped: ReturnType<typeof shapeBody>, deviations: string[]): Draft {
+    const rt = this.rt(type);
+    if (shaped.unknown.length) {
+      const message = `Unknown attribute${shaped.unknown.length > 1 ? 's' : ''} for ${rt.name}: ${shaped.unknown.join(', ')} (see /Schemas for what ${rt.endpoint} accepts).`;
+      if (!this.settings.lenient) throw badRequest(message, 'invalidValue');
+      deviations.push(`${message} Ignored.`);
+    }
+    const schemas = shaped.body.schemas as string[] | undefined;
+    if (schemas === undefined) {
+      if (!this.settings.lenient) throw badRequest(`The body needs "schemas": ["${rt.schema}"${rt.schemaExtensions.length ? ', …extensions' : ''}] (RFC 7643 §3).`, 'invalidValue');
+      deviations.push('"schemas" is missing; assumed.');
+    }
+    for (const ext of rt.schemaExtensions) {
+      if (shaped.body[ext.schema] !== undefined && schemas && !schemas.includes(ext.schema)) {
+        if (!this.settings.lenient) throw badRequest(`The body has ${ext.schema} attributes but "schemas" does not list ${ext.schema} (RFC 7643 §3).`, 'invalidValue');
+        deviations.push(`"schemas" does not list ${ext.schema}; added.`);
+      }
+    }
+    const hidden: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(shaped.hidden)) {
+      if (name === 'password') {
+        if (typeof value !== 'string') throw badRequest('"password" must be a string.', 'invalidValue');
+        hidden.password = hashPassword(value);
+      } else hidden[name] = value;
+    }
+    return { body: shaped.body, hidden };
+  }
+
+  private representation(status: number, type: TypeName, record: StoredResource, request: ResourceRequest, deviations: string[] = []): Reply {
+    const project = request.projection ? compileProjection(request.projection, this.rt(type), this.directory.registry) : undefined;
+    const body = project ? JSON.stringify(project(record.resource)) : serialized(record);
+    return { status, body, headers: { etag: etagFor(record.revision), ...deviationHeaders(deviations) } };
+  }
+}
+
+/** Lenient mode says what it let through, in a response header (ASCII, one line). */
+function deviationHeaders(messages: readonly string[]): Record<string, string> {
+  if (messages.length === 0) return {};
+  const text = messages.join(' | ').replace(/[^\x20-\x7e]/g, '?');
+  return { [DEVIATION_HEADER]: text.length > 2000 ? `${text.slice(0, 1997)}...` : text };
+}
