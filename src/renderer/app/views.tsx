@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
+import { DiscoverySidebar } from '../features/discovery/DiscoverySidebar';
+import { DiscoveryView } from '../features/discovery/DiscoveryView';
 import { Workbench } from '../features/workbench/Workbench';
 
 export interface View {
@@ -19,8 +21,8 @@ export const VIEWS: Record<ActivityId, View> = {
   },
   discovery: {
     title: 'Discovery',
-    sidebar: <PlaceholderPanel title="Discovery" message="Pick an endpoint to read its ServiceProviderConfig, ResourceTypes and Schemas." />,
-    main: <OverviewPage />,
+    sidebar: <DiscoverySidebar />,
+    main: <DiscoveryView />,
   },
   history: {
     title: 'History',
