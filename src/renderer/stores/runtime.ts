@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppError } from '@shared/api/errors';
 import type { EventPayload } from '@shared/api/events';
 import type { HttpExchange } from '@shared/model/exchange';
+import type { RequestSpec } from '@shared/model/request-spec';
 import type { RequestDraft } from '@shared/model/workspace';
 
 /** What happened to a tab's requests in this session (not persisted: bodies live in main's blob store). */
@@ -14,6 +15,8 @@ export interface TabRuntime {
   error?: AppError;
   /** the draft as it was when the last exchange was sent */
   sentDraft?: RequestDraft;
+  /** what was sent for it (the inspector pages and checks with it) */
+  sentSpec?: RequestSpec;
   /** which part of the composer is shown (query, body, operations, headers) */
   section?: string;
 }

@@ -11,7 +11,11 @@ import type { EndpointSchema } from './connection/endpoint-schema';
 import type { EndpointView } from '@shared/model/endpoint';
 import { resourcesIn } from './model/last-response';
 import { resourceTypeFor } from './model/presets';
-import { ResponsePlaceholder } from './ResponsePlaceholder';
+import type { OpenResourceTarget } from '../inspector/ResponseInspector';
+import type { RequestSpec } from '@shared/model/request-spec';
+import { applyPaging } from './model/paging';
+import { openResourceTab } from './open-resource';
+import { ResponseArea } from './ResponseArea';
 import { useSend } from './use-send';
 
 const EMPTY: TabRuntime = {};
@@ -54,6 +58,15 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
     cancel: () => void cancel(),
   };
 
+  const openResource = useCallback((target: OpenResourceTarget) => void openResourceTab(target, schema.registry), [schema.registry]);
+  const sendPage = useCallback(
+    (spec: RequestSpec) => {
+      update((draft) => applyPaging(draft, spec));
+      void send();
+    },
+    [update, send],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
@@ -86,7 +99,7 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
         }
         second={
           <section className="response-pane" aria-label="Response">
-            <ResponsePlaceholder runtime={runtime} />
+            <ResponseArea runtime={runtime} endpointId={endpoint?.id} registry={schema.registry} onOpenResource={openResource} onSendPage={sendPage} />
           </section>
         }
       />

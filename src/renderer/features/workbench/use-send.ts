@@ -39,10 +39,11 @@ export function useSend(tabId: string, context: SendContext) {
     }
     const requestId = newTabId();
     const draft = tab.draft;
+    const spec = toRequestSpec(draft, endpointId);
     runtime.patch(tabId, (r) => ({ ...r, error: undefined, sending: { requestId, startedAt: Date.now() } }));
     try {
-      const exchange = await api.call('http.send', { requestId, spec: toRequestSpec(draft, endpointId) });
-      useRuntime.getState().patch(tabId, (r) => ({ ...r, sending: undefined, exchange, sentDraft: draft, error: undefined }));
+      const exchange = await api.call('http.send', { requestId, spec });
+      useRuntime.getState().patch(tabId, (r) => ({ ...r, sending: undefined, exchange, sentDraft: draft, sentSpec: spec, error: undefined }));
     } catch (error) {
       const appError = error instanceof ApiError ? error.error : { kind: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
       useRuntime.getState().patch(tabId, (r) => ({ ...r, sending: undefined, error: appError }));

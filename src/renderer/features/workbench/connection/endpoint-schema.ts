@@ -1,36 +1,8 @@
-import { useEffect, useMemo } from 'react';
-import { create } from 'zustand';
-import type { Discovery } from '@shared/api/commands/discovery';
+import { useMemo } from 'react';
 import type { AppError } from '@shared/api/errors';
 import { SchemaRegistry } from '@shared/scim';
 import { useApi } from '../../../app/api-context';
-import { ApiError, type ApiClient } from '../../../transport/client';
-
-type Entry = { status: 'loading' } | { status: 'ready'; discovery: Discovery } | { status: 'failed'; error: AppError };
-
-interface DiscoveryCache {
-  byEndpoint: Record<string, Entry>;
-  load(api: ApiClient, endpointId: string, refresh?: boolean): Promise<void>;
-}
-
-/**
- * What the composer needs from an endpoint's discovery documents. The discovery view's store
- * (inspector feature) owns discovery; this reads the same `discovery.get` (main caches it).
- */
-const useDiscoveryCache = create<DiscoveryCache>()((set, get) => ({
-  byEndpoint: {},
-  async load(api, endpointId, refresh = false) {
-    const current = get().byEndpoint[endpointId];
-    if (current && !refresh && current.status !== 'failed') return;
-    set((s) => ({ byEndpoint: { ...s.byEndpoint, [endpointId]: { status: 'loading' } } }));
-    try {
-      const discovery = await api.call('discovery.get', { endpointId, refresh });
-      set((s) => ({ byEndpoint: { ...s.byEndpoint, [endpointId]: { status: 'ready', discovery } } }));
-    } catch (error) {
-      set((s) => ({ byEndpoint: { ...s.byEndpoint, [endpointId]: { status: 'failed', error: error instanceof ApiError ? error.error : { kind: 'internal', message: String(error) } } } }));
-    }
-  },
-}));
+import { useDiscovery, useDiscoveryStore } from '../../../stores/discovery';
 
 export interface EndpointSchema {
   status: 'loading' | 'ready' | 'failed' | 'none';
@@ -38,7 +10,6 @@ export interface EndpointSchema {
   registry: SchemaRegistry;
   /** the server serves RFC 9865 cursor paging */
   cursorPaging: boolean;
-  etag: boolean;
   usesCoreSchemas: boolean;
   notice?: string;
   error?: AppError;
@@ -47,41 +18,32 @@ export interface EndpointSchema {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function supported(config: unknown, name: string, field = 'supported'): boolean {
+/** `config[name][field] === true`, names compared ignoring case. */
+function flag(config: unknown, name: string, field: string): boolean {
   if (!isObject(config)) return false;
   const key = Object.keys(config).find((k) => k.toLowerCase() === name.toLowerCase());
   const value = key ? config[key] : undefined;
   return isObject(value) && value[field] === true;
 }
 
+/** What the composer needs from an endpoint's discovery (the discovery store's, shared with the inspector and the discovery view). */
 export function useEndpointSchema(endpointId: string | undefined): EndpointSchema {
   const api = useApi();
-  const entry = useDiscoveryCache((s) => (endpointId ? s.byEndpoint[endpointId] : undefined));
-  useEffect(() => {
-    if (endpointId) void useDiscoveryCache.getState().load(api, endpointId);
-  }, [api, endpointId]);
+  const state = useDiscovery(endpointId);
   return useMemo(() => {
     const refresh = () => {
-      if (endpointId) void useDiscoveryCache.getState().load(api, endpointId, true);
+      if (endpointId) void useDiscoveryStore.getState().refresh(api, endpointId);
     };
-    const base = { registry: SchemaRegistry.core(), cursorPaging: false, etag: false, usesCoreSchemas: true, refresh };
+    const base = { registry: state?.registry ?? SchemaRegistry.core(), cursorPaging: false, usesCoreSchemas: true, refresh };
     if (!endpointId) return { ...base, status: 'none' };
-    if (!entry || entry.status === 'loading') return { ...base, status: 'loading' };
-    if (entry.status === 'failed') return { ...base, status: 'failed', error: entry.error };
-    const { discovery } = entry;
-    const schemas = discovery.usesCoreSchemas ? [] : (discovery.schemas.resources ?? []);
-    const types = discovery.resourceTypes.resources ?? [];
-    // no schemas served: RFC 7643's stand in for whichever of its resource types the server lists
-    const registry = schemas.length === 0 && types.length === 0 ? SchemaRegistry.core() : SchemaRegistry.fromDiscovery(schemas, types);
-    const config = discovery.serviceProviderConfig.document;
-    return {
-      status: 'ready',
-      registry,
-      cursorPaging: supported(config, 'pagination', 'cursor'),
-      etag: supported(config, 'etag'),
-      usesCoreSchemas: discovery.usesCoreSchemas,
-      ...(discovery.notice ? { notice: discovery.notice } : {}),
-      refresh,
+    if (!state || state.status === 'loading') return { ...base, status: 'loading' };
+    const discovery = state.discovery;
+    const known = {
+      ...base,
+      cursorPaging: flag(discovery?.serviceProviderConfig.document, 'pagination', 'cursor'),
+      usesCoreSchemas: discovery?.usesCoreSchemas ?? true,
+      ...(discovery?.notice ? { notice: discovery.notice } : {}),
     };
-  }, [api, endpointId, entry]);
+    return state.status === 'failed' ? { ...known, status: 'failed', ...(state.error ? { error: state.error } : {}) } : { ...known, status: 'ready' };
+  }, [api, endpointId, state]);
 }
