@@ -66,7 +66,8 @@ function ValueEditor({ op, index, onCommit }: { op: PatchOpDraft; index: number;
 export function PatchBuilder() {
   const { draft, update, schema, resourceType } = useComposer();
   const registry = schema.registry;
-  const [open, setOpen] = useState(0);
+  // which operation's value editor is open (one at a time: each is a Monaco editor)
+  const [open, setOpen] = useState(-1);
   const parsed = parsePatchBody(draft.body);
   const options = useMemo(() => patchPathOptions(registry, resourceType), [registry, resourceType]);
 
