@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { RequestDraft } from '@shared/model/workspace';
+import { type RequestDraft } from '@shared/model/workspace';
 import { SchemaRegistry, URN } from '@shared/scim';
 import { ComposerContext, type ComposerContextValue } from '../../../src/renderer/features/workbench/composer/composer-context';
 import { PatchBuilder } from '../../../src/renderer/features/workbench/composer/PatchBuilder';
