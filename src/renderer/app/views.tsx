@@ -4,6 +4,7 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
 import { DiscoverySidebar } from '../features/discovery/DiscoverySidebar';
 import { DiscoveryView } from '../features/discovery/DiscoveryView';
+import { Workbench } from '../features/workbench/Workbench';
 
 export interface View {
   title: string;
@@ -16,7 +17,7 @@ export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
     sidebar: <PlaceholderPanel title="Endpoints" message="Saved SCIM endpoints appear here. The built-in Sandbox starts with the app." />,
-    main: <OverviewPage />,
+    main: <Workbench />,
   },
   discovery: {
     title: 'Discovery',

@@ -7,6 +7,7 @@ import { httpCommands } from './commands/http';
 import { sandboxCommands } from './commands/sandbox';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
+import { workspaceCommands } from './commands/workspace';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -19,6 +20,7 @@ export const contract = {
   ...vaultCommands,
   ...httpCommands,
   ...discoveryCommands,
+  ...workspaceCommands,
   ...sandboxCommands,
 } satisfies Record<string, CommandSpec>;
 

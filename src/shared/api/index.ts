@@ -10,4 +10,5 @@ export * from './commands/endpoints';
 export * from './commands/vault';
 export * from './commands/http';
 export * from './commands/discovery';
+export * from './commands/workspace';
 export * from './commands/sandbox';
