@@ -118,7 +118,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   ];
 
   return (
-    <section className="ins-root" aria-label="Response">
+    <section className="ins-root" aria-label="Response inspector">
       <ResponseSummary exchange={exchange} onShowTiming={() => setSelected('timing')} />
       {own && (
         <p className="ins-banner" role="status">
