@@ -118,7 +118,7 @@ test.describe('the Discovery view', () => {
     // a SCIMMY server, saved as an endpoint with its token in the keychain
     const endpoint = (await api(page, 'endpoints.create', { endpoint: { name: 'SCIMMY', baseUrl: scimmy.baseUrl, auth: { kind: 'bearer' } } })) as { id: string };
     await api(page, 'endpoints.setSecret', { endpointId: endpoint.id, field: 'token', value: scimmy.token });
-    await page.getByRole('list', { name: 'Endpoints to discover' }).getByRole('button', { name: /^SCIMMY/ }).click();
+    await page.getByRole('radiogroup', { name: 'Send requests to' }).getByRole('radio', { name: 'SCIMMY' }).check();
     await expect(main.getByRole('heading', { name: 'SCIMMY', level: 1 })).toBeVisible();
     // the view stays on the section it showed; the capabilities are one tab away
     await main.getByRole('tab', { name: 'Capabilities' }).click();

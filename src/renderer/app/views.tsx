@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
+import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
-import { DiscoverySidebar } from '../features/discovery/DiscoverySidebar';
 import { DiscoveryView } from '../features/discovery/DiscoveryView';
 import { Workbench } from '../features/workbench/Workbench';
+import { CollectionsPanel } from '../features/collections/CollectionsPanel';
+import { CollectionView } from '../features/collections/CollectionView';
+import { HistoryEntryView } from '../features/history/HistoryEntryView';
+import { HistoryPanel } from '../features/history/HistoryPanel';
 
 export interface View {
   title: string;
@@ -16,23 +19,23 @@ export interface View {
 export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
-    sidebar: <PlaceholderPanel title="Endpoints" message="Saved SCIM endpoints appear here. The built-in Sandbox starts with the app." />,
+    sidebar: <EndpointsSidebar />,
     main: <Workbench />,
   },
   discovery: {
     title: 'Discovery',
-    sidebar: <DiscoverySidebar />,
+    sidebar: <EndpointsSidebar />,
     main: <DiscoveryView />,
   },
   history: {
     title: 'History',
-    sidebar: <PlaceholderPanel title="History" message="Every request you send is recorded here, searchable." />,
-    main: <OverviewPage />,
+    sidebar: <HistoryPanel />,
+    main: <HistoryEntryView />,
   },
   collections: {
     title: 'Collections',
-    sidebar: <PlaceholderPanel title="Collections" message="Saved requests, kept as plain files you can put in git." />,
-    main: <OverviewPage />,
+    sidebar: <CollectionsPanel />,
+    main: <CollectionView />,
   },
   settings: {
     title: 'Settings',
