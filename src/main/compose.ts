@@ -14,6 +14,7 @@ import { endpointsHandlers } from './rpc/handlers/endpoints';
 import { httpHandlers } from './rpc/handlers/http';
 import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
+import { workspaceHandlers } from './rpc/handlers/workspace';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
@@ -31,6 +32,7 @@ import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { WorkspaceStore } from './services/workspace/workspace-store';
 import { KeyringStore } from './services/vault/keyring-store';
 import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
@@ -97,6 +99,14 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const settings = new SettingsStore(paths.settings, log);
   const settingsNotice = await settings.load();
   const notices: string[] = [settingsNotice].filter((n): n is string => n !== undefined);
+  const workspace = new WorkspaceStore({
+    path: paths.workspace,
+    log,
+    scrub: (text) => scrubber.scrub(text),
+    onWriteError: (message) => events.emit('app.notice', { level: 'error', message, source: 'workspace' }),
+  });
+  const workspaceNotice = await workspace.load();
+  if (workspaceNotice) notices.push(workspaceNotice);
   const notice = (source: string) => (message: string) => {
     notices.push(message);
     events.emit('app.notice', { level: 'warning', message, source });
@@ -204,6 +214,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...appHandlers({ info, blobs }),
     ...settingsHandlers(settings),
+    ...workspaceHandlers(workspace),
     ...sandboxHandlers(sandbox?.server),
     ...endpointsHandlers({ endpoints, engine }),
     ...vaultHandlers(vault),
@@ -239,6 +250,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     info,
     async dispose() {
       log.info('stopping');
+      await workspace.flush();
       await engine.close();
       await sandbox?.stop();
       await collections.close();

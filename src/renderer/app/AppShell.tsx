@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useApi } from './api-context';
+import { starterDraft } from '../features/workbench/model/titles';
 import { useAppInfo } from '../stores/app-info';
+import { startWorkspaceSync } from '../stores/workspace-sync';
 import { SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from '../stores/layout';
 import { ACTIVITY_SHORTCUTS, ActivityBar } from './ActivityBar';
 import { Splitter } from './Splitter';
@@ -15,6 +17,9 @@ export function AppShell() {
   useEffect(() => {
     void load(api);
   }, [api, load]);
+
+  // open tabs and the layout live in main (workspace.json), so they survive a restart
+  useEffect(() => startWorkspaceSync(api, { starter: starterDraft }), [api]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
-import { DiscoveryPage } from '../features/endpoints/DiscoveryPage';
 import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { DiscoveryView } from '../features/discovery/DiscoveryView';
+import { Workbench } from '../features/workbench/Workbench';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { CollectionView } from '../features/collections/CollectionView';
 import { HistoryEntryView } from '../features/history/HistoryEntryView';
@@ -19,12 +20,12 @@ export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
     sidebar: <EndpointsSidebar />,
-    main: <OverviewPage />,
+    main: <Workbench />,
   },
   discovery: {
     title: 'Discovery',
     sidebar: <EndpointsSidebar />,
-    main: <DiscoveryPage />,
+    main: <DiscoveryView />,
   },
   history: {
     title: 'History',

@@ -1,30 +1,36 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { Layout, type ActivityId } from '@shared/model/workspace';
 
-export type ActivityId = 'workbench' | 'discovery' | 'history' | 'collections' | 'settings';
+export type { ActivityId } from '@shared/model/workspace';
 
-interface LayoutStore {
-  activity: ActivityId;
-  sidebarWidth: number;
-  sidebarOpen: boolean;
+interface LayoutStore extends Layout {
   setActivity(activity: ActivityId): void;
   setSidebarWidth(width: number): void;
   toggleSidebar(): void;
+  setSplit(split: Layout['split']): void;
+  setComposerShare(share: number): void;
+  /** takes the layout saved in the workspace (main keeps it: the web host's localStorage does not survive a restart) */
+  hydrate(layout: Layout): void;
 }
 
 export const SIDEBAR_MIN = 200;
 export const SIDEBAR_MAX = 560;
+export const SHARE_MIN = 0.15;
+export const SHARE_MAX = 0.85;
 
-export const useLayout = create<LayoutStore>()(
-  persist(
-    (set) => ({
-      activity: 'workbench',
-      sidebarWidth: 280,
-      sidebarOpen: true,
-      setActivity: (activity) => set((state) => (state.activity === activity ? { sidebarOpen: !state.sidebarOpen } : { activity, sidebarOpen: true })),
-      setSidebarWidth: (width) => set({ sidebarWidth: Math.round(Math.min(SIDEBAR_MAX, Math.max(SIDEBAR_MIN, width))) }),
-      toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
-    }),
-    { name: 'scim-inspector.layout', version: 1 },
-  ),
-);
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+export const useLayout = create<LayoutStore>()((set) => ({
+  ...Layout.parse({}),
+  setActivity: (activity) => set((state) => (state.activity === activity ? { sidebarOpen: !state.sidebarOpen } : { activity, sidebarOpen: true })),
+  setSidebarWidth: (width) => set({ sidebarWidth: Math.round(clamp(width, SIDEBAR_MIN, SIDEBAR_MAX)) }),
+  toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
+  setSplit: (split) => set({ split }),
+  setComposerShare: (share) => set({ composerShare: Math.round(clamp(share, SHARE_MIN, SHARE_MAX) * 1000) / 1000 }),
+  hydrate: (layout) => set({ ...layout, sidebarWidth: clamp(layout.sidebarWidth, SIDEBAR_MIN, SIDEBAR_MAX) }),
+}));
+
+/** The persisted part of the layout store. */
+export function layoutSnapshot(state: Layout): Layout {
+  return { activity: state.activity, sidebarWidth: state.sidebarWidth, sidebarOpen: state.sidebarOpen, split: state.split, composerShare: state.composerShare };
+}

@@ -10,6 +10,7 @@ import { exchangeCommands } from './commands/exchange';
 import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
+import { workspaceCommands } from './commands/workspace';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -22,6 +23,7 @@ export const contract = {
   ...vaultCommands,
   ...httpCommands,
   ...discoveryCommands,
+  ...workspaceCommands,
   ...sandboxCommands,
   ...historyCommands,
   ...collectionsCommands,

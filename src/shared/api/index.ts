@@ -10,6 +10,7 @@ export * from './commands/endpoints';
 export * from './commands/vault';
 export * from './commands/http';
 export * from './commands/discovery';
+export * from './commands/workspace';
 export * from './commands/sandbox';
 export * from './commands/history';
 export * from './commands/collections';

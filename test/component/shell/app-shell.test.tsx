@@ -38,7 +38,9 @@ describe('the app shell', () => {
     expect(await within(status).findByText('Web')).toBeTruthy();
     expect(within(status).getByText(`v${core.info().version}`)).toBeTruthy();
     expect(transport.calls).toContain('app.info');
-    expect(screen.getByTestId('app-version').textContent).toBe(core.info().version);
+    // the installation overview lives under Settings (the Requests view is the workbench)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Settings' }));
+    expect((await screen.findByTestId('app-version')).textContent).toBe(core.info().version);
   });
 
   it('switches views from the activity bar and with Alt+number', async () => {

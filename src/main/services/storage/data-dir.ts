@@ -37,6 +37,7 @@ export function dataPaths(dataDir: string) {
     collections: join(dataDir, 'collections'),
     sandbox: join(dataDir, 'sandbox'),
     bodies: join(dataDir, 'bodies'),
+    workspace: join(dataDir, 'workspace.json'),
   } as const;
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

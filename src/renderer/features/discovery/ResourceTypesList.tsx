@@ -1,0 +1,74 @@
+import type { DiscoveredDocument } from '@shared/api/commands/discovery';
+import type { SchemaRegistry } from '@shared/scim';
+import { DocumentError } from './DocumentError';
+
+interface ResourceTypesListProps {
+  document: DiscoveredDocument;
+  registry: SchemaRegistry;
+  usesCoreSchemas: boolean;
+  onShowSchema(urn: string): void;
+}
+
+/** Each resource type with its endpoint, base schema and extensions (required or optional). */
+export function ResourceTypesList({ document, registry, usesCoreSchemas, onShowSchema }: ResourceTypesListProps) {
+  const served = !document.error && (document.resources?.length ?? 0) > 0;
+  const schemaLink = (urn: string) => {
+    const schema = registry.schema(urn);
+    return schema ? (
+      <button type="button" className="btn-link dsc-urn" onClick={() => onShowSchema(schema.id)} aria-label={`Show schema ${schema.name || urn}`}>
+        {urn}
+      </button>
+    ) : (
+      <span className="dsc-urn" title="This schema is not known: its attributes cannot be shown">
+        {urn} <span className="ins-faint">(not listed in /Schemas)</span>
+      </span>
+    );
+  };
+  return (
+    <div className="dsc-section">
+      {document.error && <DocumentError document={document} />}
+      {!served && (
+        <p className="ins-callout ins-callout-info" role="note">
+          {usesCoreSchemas || document.error ? 'The server lists no resource types; these are the ones RFC 7643 defines, assumed in their place.' : 'The server lists no resource types.'}
+        </p>
+      )}
+      <table className="dsc-table" aria-label="Resource types">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Endpoint</th>
+            <th scope="col">Schema</th>
+            <th scope="col">Extensions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {registry.resourceTypes.map((rt) => (
+            <tr key={rt.id}>
+              <th scope="row">
+                {rt.name}
+                {rt.description && rt.description !== rt.name && <div className="ins-faint dsc-desc">{rt.description}</div>}
+              </th>
+              <td>
+                <code>{rt.endpoint}</code>
+              </td>
+              <td>{schemaLink(rt.schema)}</td>
+              <td>
+                {rt.schemaExtensions.length === 0 ? (
+                  <span className="ins-faint">none</span>
+                ) : (
+                  <ul className="dsc-ext-list">
+                    {rt.schemaExtensions.map((ext) => (
+                      <li key={ext.schema}>
+                        {schemaLink(ext.schema)} <span className={`chip ${ext.required ? 'chip-on' : 'chip-off'}`}>{ext.required ? 'required' : 'optional'}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

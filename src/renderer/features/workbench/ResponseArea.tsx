@@ -1,0 +1,51 @@
+import type { RequestSpec } from '@shared/model/request-spec';
+import type { SchemaRegistry } from '@shared/scim';
+import type { TabRuntime } from '../../stores/runtime';
+import { ResponseInspector, type OpenResourceTarget } from '../inspector/ResponseInspector';
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+interface ResponseAreaProps {
+  runtime: TabRuntime;
+  endpointId: string | undefined;
+  registry: SchemaRegistry;
+  onOpenResource(target: OpenResourceTarget): void;
+  onSendPage(spec: RequestSpec): void;
+}
+
+/** The response half of a tab: the inspector once there is an answer, else what to do or what is happening. */
+export function ResponseArea({ runtime, endpointId, registry, onOpenResource, onSendPage }: ResponseAreaProps) {
+  if (runtime.sending) {
+    const p = runtime.sending.progress;
+    return (
+      <div className="response-empty" role="status" aria-busy="true">
+        <p>Waiting for the answer…{p ? ` ${p.phase}${p.receivedBytes ? `, ${size(p.receivedBytes)}` : ''}` : ''}</p>
+        <p className="muted small">
+          <kbd>Esc</kbd> cancels.
+        </p>
+      </div>
+    );
+  }
+  if (!runtime.exchange) {
+    return (
+      <div className="response-empty">
+        <p>Send the request to see the response here.</p>
+        <p className="muted small">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> (<kbd>⌘</kbd>+<kbd>Enter</kbd>) sends from anywhere in the request.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ResponseInspector
+      exchange={runtime.exchange}
+      {...(runtime.sentSpec ? { spec: runtime.sentSpec } : {})}
+      {...(endpointId ? { endpointId } : {})}
+      registry={registry}
+      onOpenResource={onOpenResource}
+      onSendPage={onSendPage}
+    />
+  );
+}

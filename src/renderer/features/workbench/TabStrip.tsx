@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'react';
+import type { WorkspaceTab } from '@shared/model/workspace';
+import { isDirty, useTabs } from '../../stores/tabs';
+import { tabTitle } from './model/titles';
+
+interface TabStripProps {
+  onNew(): void;
+  /** asks before closing a tab with unsaved changes */
+  onClose(id: string): void;
+}
+
+function RenameInput({ tab, onDone }: { tab: WorkspaceTab; onDone(): void }) {
+  const [name, setName] = useState(tab.draft.name || tabTitle(tab.draft));
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.select(), []);
+  const commit = () => {
+    const auto = tabTitle({ ...tab.draft, name: '' });
+    useTabs.getState().updateDraft(tab.id, (d) => ({ ...d, name: name.trim() === auto ? '' : name.trim() }));
+    onDone();
+  };
+  return (
+    <input
+      ref={input}
+      className="input tab-rename"
+      aria-label="Request name"
+      value={name}
+      onChange={(event) => setName(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+        else if (event.key === 'Escape') onDone();
+      }}
+    />
+  );
+}
+
+/**
+ * The open requests: click or arrow keys to switch, drag or Alt+Shift+←/→ to reorder, Delete or
+ * the × to close, F2 or double-click to rename. A dot marks changes not saved to a collection.
+ */
+export function TabStrip({ onNew, onClose }: TabStripProps) {
+  const tabs = useTabs((s) => s.tabs);
+  const activeId = useTabs((s) => s.activeId);
+  const [renaming, setRenaming] = useState<string | undefined>();
+  const [drop, setDrop] = useState<{ id: string; after: boolean } | undefined>();
+  const dragged = useRef<string | undefined>(undefined);
+  const list = useRef<HTMLDivElement>(null);
+
+  const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(id)}"]`)?.focus());
+
+  const onKeyDown = (event: React.KeyboardEvent, tab: WorkspaceTab, index: number) => {
+    const store = useTabs.getState();
+    if (event.altKey && event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      store.moveBy(tab.id, event.key === 'ArrowLeft' ? -1 : 1);
+      focusTab(tab.id);
+      return;
+    }
+    let target: WorkspaceTab | undefined;
+    if (event.key === 'ArrowRight') target = tabs[(index + 1) % tabs.length];
+    else if (event.key === 'ArrowLeft') target = tabs[(index - 1 + tabs.length) % tabs.length];
+    else if (event.key === 'Home') target = tabs[0];
+    else if (event.key === 'End') target = tabs[tabs.length - 1];
+    else if (event.key === 'Delete') {
+      event.preventDefault();
+      onClose(tab.id);
+      return;
+    } else if (event.key === 'F2') {
+      event.preventDefault();
+      setRenaming(tab.id);
+      return;
+    }
+    if (target) {
+      event.preventDefault();
+      store.activate(target.id);
+      focusTab(target.id);
+    }
+  };
+
+  return (
+    <div className="tab-strip">
+      <div role="tablist" aria-label="Open requests" className="tab-list" ref={list}>
+        {tabs.map((tab, index) => {
+          const title = tabTitle(tab.draft);
+          const dirty = isDirty(tab);
+          const active = tab.id === activeId;
+          return (
+            <div
+              key={tab.id}
+              className={`tab ${active ? 'is-active' : ''} ${drop?.id === tab.id ? (drop.after ? 'drop-after' : 'drop-before') : ''}`}
+              draggable={renaming !== tab.id}
+              onDragStart={(event) => {
+                dragged.current = tab.id;
+                event.dataTransfer.effectAllowed = 'move';
+                event.dataTransfer.setData('text/plain', title);
+              }}
+              onDragOver={(event) => {
+                if (!dragged.current) return;
+                event.preventDefault();
+                const box = event.currentTarget.getBoundingClientRect();
+                setDrop({ id: tab.id, after: event.clientX > box.left + box.width / 2 });
+              }}
+              onDragLeave={() => setDrop((d) => (d?.id === tab.id ? undefined : d))}
+              onDrop={(event) => {
+                event.preventDefault();
+                const from = dragged.current;
+                dragged.current = undefined;
+                setDrop(undefined);
+                if (!from || from === tab.id) return;
+                const fromIndex = tabs.findIndex((t) => t.id === from);
+                let to = index + (drop?.after ? 1 : 0);
+                if (fromIndex < to) to -= 1;
+                useTabs.getState().moveTo(from, to);
+              }}
+              onDragEnd={() => {
+                dragged.current = undefined;
+                setDrop(undefined);
+              }}
+              onAuxClick={(event) => {
+                if (event.button === 1) onClose(tab.id);
+              }}
+            >
+              {renaming === tab.id ? (
+                <RenameInput tab={tab} onDone={() => setRenaming(undefined)} />
+              ) : (
+                <button
+                  type="button"
+                  role="tab"
+                  data-tab-id={tab.id}
+                  id={`tab-${tab.id}`}
+                  aria-selected={active}
+                  aria-controls="request-panel"
+                  aria-label={`${tab.draft.method} ${title}${dirty ? ', unsaved changes' : ''}`}
+                  tabIndex={active ? 0 : -1}
+                  className="tab-button"
+                  title={`${title}${dirty ? ' (changed since it was opened or saved)' : ''}\nF2 rename · Delete close · Alt+Shift+←/→ move`}
+                  onClick={() => useTabs.getState().activate(tab.id)}
+                  onDoubleClick={() => setRenaming(tab.id)}
+                  onKeyDown={(event) => onKeyDown(event, tab, index)}
+                >
+                  <span className={`method method-${tab.draft.method}`}>{tab.draft.method}</span>
+                  <span className="tab-title">{title}</span>
+                  {dirty && <span className="tab-dirty" aria-hidden="true" />}
+                </button>
+              )}
+              <button type="button" className="icon-btn tab-close" aria-label={`Close ${title}`} tabIndex={-1} onClick={() => onClose(tab.id)}>
+                ×
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <div className="tab-strip-actions">
+        <button type="button" className="icon-btn" aria-label="New request" title="New request (Alt+N)" onClick={onNew}>
+          +
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label="Duplicate request"
+          title="Duplicate request (Alt+D)"
+          disabled={!activeId}
+          onClick={() => activeId && useTabs.getState().duplicate(activeId)}
+        >
+          ⧉
+        </button>
+      </div>
+    </div>
+  );
+}

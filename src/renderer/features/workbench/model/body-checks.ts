@@ -1,0 +1,51 @@
+import { parseTree } from 'jsonc-parser';
+import { toJsonSchema, validatePatchRequest, validateResource, type Finding, type ScimResourceType, type SchemaRegistry } from '@shared/scim';
+import type { Operation } from '@shared/model/workspace';
+import type { EditorMarker } from '../../../monaco/editor-marker';
+import { locatePointer } from '../../../monaco/json-locations';
+
+const schemaCache = new WeakMap<SchemaRegistry, Map<string, object>>();
+
+/** The JSON Schema a body is edited against (create, replace and patch bodies of a known type). */
+export function bodySchema(registry: SchemaRegistry, rt: ScimResourceType | undefined, operation: Operation): object | undefined {
+  if (!rt) return undefined;
+  const kind = operation === 'create' ? 'create' : operation === 'replace' ? 'replace' : operation === 'patch' ? 'patch' : undefined;
+  if (!kind) return undefined;
+  let cache = schemaCache.get(registry);
+  if (!cache) schemaCache.set(registry, (cache = new Map()));
+  const key = `${rt.id}\u0000${kind}`;
+  let schema = cache.get(key);
+  if (!schema) cache.set(key, (schema = toJsonSchema(registry, rt, kind)));
+  return schema;
+}
+
+/** Codes the JSON Schema already marks in the editor; the SCIM checks add only what it cannot see. */
+const COVERED_BY_SCHEMA = new Set(['wrongType', 'unknownAttribute', 'readOnlyInRequest', 'notSingleValued', 'notMultiValued', 'notObject', 'valueNotObject', 'attributeNameCase']);
+
+function toMarkers(text: string, findings: Finding[]): EditorMarker[] {
+  const tree = parseTree(text);
+  return findings
+    .filter((f) => !COVERED_BY_SCHEMA.has(f.code))
+    .map((f) => ({ ...locatePointer(text, f.path, tree), severity: f.severity, message: f.message, source: f.rfc }));
+}
+
+/**
+ * SCIM checks of a request body as editor markers: core's `validateResource` (request direction)
+ * for create and replace, `validatePatchRequest` for PATCH. Undefined where there is nothing to check.
+ */
+export function bodyChecks(registry: SchemaRegistry, rt: ScimResourceType | undefined, operation: Operation): ((text: string) => EditorMarker[]) | undefined {
+  if (operation !== 'create' && operation !== 'replace' && operation !== 'patch') return undefined;
+  return (text) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return [];
+    }
+    const findings =
+      operation === 'patch'
+        ? validatePatchRequest(json, { registry, ...(rt ? { resourceType: rt } : {}) })
+        : validateResource(json, { registry, ...(rt ? { resourceType: rt } : {}), direction: 'request', operation });
+    return toMarkers(text, findings);
+  };
+}

@@ -1,0 +1,45 @@
+import { render } from '@testing-library/react';
+import { fetch as undiciFetch, FormData as UndiciFormData, Headers as UndiciHeaders, Request as UndiciRequest, Response as UndiciResponse } from 'undici';
+import { Layout } from '@shared/model/workspace';
+import { compose, type AppCore } from '../../../src/main/compose';
+import { ApiProvider } from '../../../src/renderer/app/api-context';
+import { AppShell } from '../../../src/renderer/app/AppShell';
+import { useAppInfo } from '../../../src/renderer/stores/app-info';
+import { useDiscoveryStore } from '../../../src/renderer/stores/discovery';
+import { useLayout } from '../../../src/renderer/stores/layout';
+import { useRuntime } from '../../../src/renderer/stores/runtime';
+import { useTabs } from '../../../src/renderer/stores/tabs';
+import { createClient } from '../../../src/renderer/transport/client';
+import { inProcessTransport } from '../support/in-process-transport';
+
+/** main's request engine runs in this process and needs Node's fetch, not happy-dom's (CORS) one */
+export function installNodeFetch(): void {
+  Object.assign(globalThis, { fetch: undiciFetch, Request: UndiciRequest, Response: UndiciResponse, Headers: UndiciHeaders, FormData: UndiciFormData });
+}
+
+/** A real core with the embedded sandbox SCIM server (the default endpoint) on a data directory. */
+export async function sandboxCore(dataDir: string, users = 40): Promise<AppCore> {
+  installNodeFetch();
+  return compose({ host: 'web', dataDir, sandbox: { users } });
+}
+
+/** Every renderer store back to a fresh start, as after a restart of the page. */
+export function resetStores(): void {
+  useTabs.setState({ tabs: [], activeId: undefined, hydrated: false });
+  useRuntime.setState({ byTab: {} });
+  useLayout.getState().hydrate(Layout.parse({}));
+  useDiscoveryStore.getState().forget();
+  useAppInfo.setState({ state: { status: 'idle' } });
+}
+
+/** The whole app shell against the core, as the browser would show it. */
+export function renderApp(core: AppCore) {
+  resetStores();
+  const transport = inProcessTransport(core);
+  const view = render(
+    <ApiProvider client={createClient(transport)}>
+      <AppShell />
+    </ApiProvider>,
+  );
+  return { ...view, transport };
+}
