@@ -1,9 +1,6 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
-import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
-import { DiscoverySidebar } from '../features/discovery/DiscoverySidebar';
-import { DiscoveryView } from '../features/discovery/DiscoveryView';
 import { Workbench } from '../features/workbench/Workbench';
 
 export interface View {
@@ -11,6 +8,23 @@ export interface View {
   sidebar?: ReactNode;
   main: ReactNode;
 }
+
+/**
+ * A view loaded when it is first shown, so only the workbench is in the first paint's JavaScript.
+ * `load` picks the named export out of the module.
+ */
+function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ReactNode {
+  const Component = lazy(async () => ({ default: pick(await load()) }));
+  return (
+    <Suspense fallback={<p className="muted view-loading">Loading…</p>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const overview = () => import('../features/overview/OverviewPage');
+const discovery = () => import('../features/discovery/DiscoveryView');
+const discoverySidebar = () => import('../features/discovery/DiscoverySidebar');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
@@ -21,21 +35,21 @@ export const VIEWS: Record<ActivityId, View> = {
   },
   discovery: {
     title: 'Discovery',
-    sidebar: <DiscoverySidebar />,
-    main: <DiscoveryView />,
+    sidebar: lazyView(discoverySidebar, (m) => m.DiscoverySidebar),
+    main: lazyView(discovery, (m) => m.DiscoveryView),
   },
   history: {
     title: 'History',
     sidebar: <PlaceholderPanel title="History" message="Every request you send is recorded here, searchable." />,
-    main: <OverviewPage />,
+    main: lazyView(overview, (m) => m.OverviewPage),
   },
   collections: {
     title: 'Collections',
     sidebar: <PlaceholderPanel title="Collections" message="Saved requests, kept as plain files you can put in git." />,
-    main: <OverviewPage />,
+    main: lazyView(overview, (m) => m.OverviewPage),
   },
   settings: {
     title: 'Settings',
-    main: <OverviewPage />,
+    main: lazyView(overview, (m) => m.OverviewPage),
   },
 };

@@ -1,9 +1,12 @@
 import { parsePatchBody } from '../model/patch-ops';
-import { BodyPanel } from './BodyPanel';
+import { lazy, Suspense } from 'react';
 import { useComposer, type Section } from './composer-context';
 import { defaultSection, sectionsFor } from './sections';
 import { HeadersTable } from './HeadersTable';
-import { PatchBuilder } from './PatchBuilder';
+
+// the body editor and the PATCH builder bring Monaco, the JSON Schemas and the SCIM validators: loaded when first opened
+const BodyPanel = lazy(async () => ({ default: (await import('./BodyPanel')).BodyPanel }));
+const PatchBuilder = lazy(async () => ({ default: (await import('./PatchBuilder')).PatchBuilder }));
 import { QueryPanel } from './QueryPanel';
 import { RequestBar } from './RequestBar';
 
@@ -68,8 +71,10 @@ export function Composer() {
       </div>
       <div role="tabpanel" id={`${tabId}-panel-${current}`} aria-labelledby={`${tabId}-tab-${current}`} className={`section-panel section-${current}`}>
         {current === 'query' && <QueryPanel />}
-        {current === 'operations' && <PatchBuilder />}
-        {current === 'body' && <BodyPanel />}
+        <Suspense fallback={<p className="muted small section-loading">Loading…</p>}>
+          {current === 'operations' && <PatchBuilder />}
+          {current === 'body' && <BodyPanel />}
+        </Suspense>
         {current === 'headers' && <HeadersTable />}
       </div>
     </div>
