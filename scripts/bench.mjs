@@ -17,7 +17,7 @@ const server = await createServer({
   configFile: false,
   logLevel: 'error',
   appType: 'custom',
-  server: { middlewareMode: true, hmr: false, watch: null },
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   resolve: { alias: { '@shared': join(root, 'src/shared') } },
   ssr: { external: true },
 });

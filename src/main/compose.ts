@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
+import { collectionsHandlers } from './rpc/handlers/collections';
+import { exchangeHandlers } from './rpc/handlers/exchange';
+import { historyHandlers } from './rpc/handlers/history';
 import { sandboxHandlers } from './rpc/handlers/sandbox';
 import { discoveryHandlers } from './rpc/handlers/discovery';
 import { endpointsHandlers } from './rpc/handlers/endpoints';
@@ -12,13 +17,18 @@ import { settingsHandlers } from './rpc/handlers/settings';
 import { workspaceHandlers } from './rpc/handlers/workspace';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
+import { CollectionRunner } from './services/collections/collection-runner';
+import { CollectionsService } from './services/collections/collections-service';
 import { DiscoveryService } from './services/discovery/discovery-service';
 import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
 import { EndpointsService } from './services/endpoints/endpoints-service';
 import type { ExchangeSink } from './services/exchange-sink';
 import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
+import { ExchangeService } from './services/exchange/exchange-service';
+import { HistoryStore } from './services/history/history-store';
 import { createFileLogger, type Logger } from './services/log/logger';
+import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
@@ -38,7 +48,7 @@ export interface ComposeOptions {
   sandbox?: false | { users?: number; port?: number };
   /** endpoints the app provides itself, listed first (default: the sandbox); tokens from memory only */
   builtInEndpoints?: BuiltInProvider;
-  /** told about every exchange the engine completes (history) */
+  /** also told about every exchange the engine completes (history always is) */
   exchangeSink?: ExchangeSink;
   /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
   env?: NodeJS.ProcessEnv;
@@ -63,6 +73,12 @@ export interface AppCore {
   endpoints: EndpointsService;
   engine: HttpEngine;
   discovery: DiscoveryService;
+  /** every sent request; the request engine's `ExchangeSink` */
+  history: HistoryStore;
+  collections: CollectionsService;
+  collectionRunner: CollectionRunner;
+  /** what collection runs send through (the engine; tests put their own) */
+  setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
   notices: string[];
   /** the running sandbox SCIM server, if any (never send `token` to the renderer) */
@@ -91,7 +107,19 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   });
   const workspaceNotice = await workspace.load();
   if (workspaceNotice) notices.push(workspaceNotice);
+  const notice = (source: string) => (message: string) => {
+    notices.push(message);
+    events.emit('app.notice', { level: 'warning', message, source });
+  };
 
+  const history = new HistoryStore({
+    dir: paths.history,
+    scrubber,
+    settings: () => settings.get().history,
+    log,
+    onChange: (reason, count) => events.emit('history.changed', { reason, count }),
+    onNotice: notice('history'),
+  });
   const capabilities: Capabilities = {
     nativeDialogs: options.host === 'desktop',
     keychain: true,
@@ -134,9 +162,47 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     log,
     bodiesDir: paths.bodies,
     progress: (payload) => events.emit('http.progress', payload),
-    sink: options.exchangeSink,
+    sink: {
+      record(completed) {
+        history.record(completed);
+        options.exchangeSink?.record(completed);
+      },
+    },
     env: options.env,
     userAgent: `SCIM-Inspector/${APP_VERSION}`,
+  });
+  const collections = new CollectionsService({
+    dir: paths.collections,
+    registryFile: join(paths.root, 'collection-folders.json'),
+    scrubber,
+    log,
+    onChange: (collectionId) => events.emit('collections.changed', { collectionId }),
+  });
+  await collections.init();
+  notices.push(...collections.notices);
+  let requestRunner: RequestRunner = engineRunner(engine);
+  const collectionRunner = new CollectionRunner({
+    collections,
+    runner: () => requestRunner,
+    readBody: (exchange) => {
+      const blobId = exchange.response?.body.blobId;
+      return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
+    },
+    onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
+  });
+  const exchange = new ExchangeService({
+    history,
+    runs: collectionRunner,
+    collections,
+    scrubber,
+    // the endpoints' API-key headers are credentials too
+    secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    environment: () => ({
+      app: { name: APP_NAME, version: APP_VERSION },
+      host: options.host,
+      platform: process.platform,
+      runtime: [`Node ${process.versions.node}`, options.runtime?.electron ? `Electron ${options.runtime.electron}` : ''].filter(Boolean).join(', '),
+    }),
   });
   const discovery = new DiscoveryService(engine);
   endpoints.onChange((change) => {
@@ -154,6 +220,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...vaultHandlers(vault),
     ...httpHandlers(engine),
     ...discoveryHandlers(discovery),
+    ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes }),
+    ...collectionsHandlers({ collections, runner: collectionRunner }),
+    ...exchangeHandlers(exchange),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -170,6 +239,12 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     endpoints,
     engine,
     discovery,
+    history,
+    collections,
+    collectionRunner,
+    setRequestRunner(runner) {
+      requestRunner = runner;
+    },
     notices,
     sandbox: sandboxAccess,
     info,
@@ -178,7 +253,25 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       await workspace.flush();
       await engine.close();
       await sandbox?.stop();
+      await collections.close();
+      await history.close();
       await log.close();
+    },
+  };
+}
+
+/** Collection runs through the engine; a run's abort signal cancels the request in flight. */
+function engineRunner(engine: HttpEngine): RequestRunner {
+  return {
+    async send(spec, signal) {
+      const requestId = `run-${randomUUID()}`;
+      const cancel = () => engine.cancel(requestId);
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return await engine.send(requestId, spec);
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
     },
   };
 }

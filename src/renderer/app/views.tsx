@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
-import { PlaceholderPanel } from '../features/overview/PlaceholderPanel';
+import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
 import { Workbench } from '../features/workbench/Workbench';
 
 export interface View {
@@ -11,7 +11,7 @@ export interface View {
 
 /**
  * A view loaded when it is first shown, so only the workbench is in the first paint's JavaScript.
- * `load` picks the named export out of the module.
+ * `pick` takes the named export out of the module.
  */
 function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ReactNode {
   const Component = lazy(async () => ({ default: pick(await load()) }));
@@ -24,29 +24,32 @@ function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
 
 const overview = () => import('../features/overview/OverviewPage');
 const discovery = () => import('../features/discovery/DiscoveryView');
-const discoverySidebar = () => import('../features/discovery/DiscoverySidebar');
+const history = () => import('../features/history/HistoryPanel');
+const historyEntry = () => import('../features/history/HistoryEntryView');
+const collections = () => import('../features/collections/CollectionsPanel');
+const collection = () => import('../features/collections/CollectionView');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
   workbench: {
     title: 'Requests',
-    sidebar: <PlaceholderPanel title="Endpoints" message="Saved SCIM endpoints appear here. The built-in Sandbox starts with the app." />,
+    sidebar: <EndpointsSidebar />,
     main: <Workbench />,
   },
   discovery: {
     title: 'Discovery',
-    sidebar: lazyView(discoverySidebar, (m) => m.DiscoverySidebar),
+    sidebar: <EndpointsSidebar />,
     main: lazyView(discovery, (m) => m.DiscoveryView),
   },
   history: {
     title: 'History',
-    sidebar: <PlaceholderPanel title="History" message="Every request you send is recorded here, searchable." />,
-    main: lazyView(overview, (m) => m.OverviewPage),
+    sidebar: lazyView(history, (m) => m.HistoryPanel),
+    main: lazyView(historyEntry, (m) => m.HistoryEntryView),
   },
   collections: {
     title: 'Collections',
-    sidebar: <PlaceholderPanel title="Collections" message="Saved requests, kept as plain files you can put in git." />,
-    main: lazyView(overview, (m) => m.OverviewPage),
+    sidebar: lazyView(collections, (m) => m.CollectionsPanel),
+    main: lazyView(collection, (m) => m.CollectionView),
   },
   settings: {
     title: 'Settings',

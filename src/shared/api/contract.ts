@@ -5,6 +5,9 @@ import { discoveryCommands } from './commands/discovery';
 import { endpointsCommands } from './commands/endpoints';
 import { httpCommands } from './commands/http';
 import { sandboxCommands } from './commands/sandbox';
+import { collectionsCommands } from './commands/collections';
+import { exchangeCommands } from './commands/exchange';
+import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
 import { workspaceCommands } from './commands/workspace';
@@ -22,6 +25,9 @@ export const contract = {
   ...discoveryCommands,
   ...workspaceCommands,
   ...sandboxCommands,
+  ...historyCommands,
+  ...collectionsCommands,
+  ...exchangeCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VaultStatus } from './commands/vault';
 import { SandboxStatus } from './commands/sandbox';
+import { RunStep } from '../model/collection';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -28,6 +29,15 @@ export const events = {
   'vault.changed': VaultStatus,
   /** the sandbox's settings or data counts changed */
   'sandbox.changed': SandboxStatus,
+  /** history gained, lost or reset entries: lists refetch */
+  'history.changed': z.object({
+    reason: z.enum(['recorded', 'deleted', 'cleared', 'pruned', 'reset']),
+    count: z.number().int(),
+  }),
+  /** a collection's files changed (through the app or outside it) */
+  'collections.changed': z.object({ collectionId: z.string() }),
+  /** one request of a running collection finished */
+  'collections.runStep': z.object({ runId: z.string(), index: z.number().int(), total: z.number().int(), step: RunStep }),
 };
 
 export type Events = typeof events;

@@ -12,3 +12,6 @@ export * from './commands/http';
 export * from './commands/discovery';
 export * from './commands/workspace';
 export * from './commands/sandbox';
+export * from './commands/history';
+export * from './commands/collections';
+export * from './commands/exchange';

@@ -19,9 +19,21 @@ export interface DateTimeParts {
   zoned: boolean;
 }
 
-/** Parses `YYYY-MM-DDThh:mm:ss[.fff…][Z|±hh:mm]`; undefined if the text is not such a dateTime. */
-export function parseDateTimeParts(text: string): DateTimeParts | undefined {
-  if (text.length < 19) return undefined;
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+let lastZoned = false;
+
+/** Epoch milliseconds of `YYYY-MM-DDThh:mm:ss[.fff…][Z|±hh:mm]`, or NaN; allocation-free for the filter hot path. */
+export function instantOf(text: string): number {
+  if (text.length < 19) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -29,12 +41,12 @@ export function parseDateTimeParts(text: string): DateTimeParts | undefined {
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]! || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-    return undefined;
+    return Number.NaN;
   }
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (text.charCodeAt(10) | 0x20) !== 0x74 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-    return undefined;
+    return Number.NaN;
   }
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN;
   let p = 19;
   let ms = 0;
   if (text.charCodeAt(p) === 46) {
@@ -48,28 +60,33 @@ export function parseDateTimeParts(text: string): DateTimeParts | undefined {
       scale /= 10;
       p++;
     }
-    if (p === fractionStart) return undefined;
+    if (p === fractionStart) return Number.NaN;
     ms = Math.floor(ms);
   }
   let offset = 0;
-  let zoned = false;
+  lastZoned = false;
   if (p < text.length) {
     const z = text.charCodeAt(p);
-    if ((z | 0x20) === 0x7a && p + 1 === text.length) zoned = true;
+    if ((z | 0x20) === 0x7a && p + 1 === text.length) lastZoned = true;
     else if ((z === 43 || z === 45) && p + 6 === text.length && text.charCodeAt(p + 3) === 58) {
       const oh = digits(text, p + 1, 2);
       const om = digits(text, p + 4, 2);
-      if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
       offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
-      zoned = true;
-    } else return undefined;
+      lastZoned = true;
+    } else return Number.NaN;
   }
-  // Date.UTC maps years 0–99 to 1900–1999; shift by 400 years (exactly 146 097 days) and back
-  const utc = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146_097 * 86_400_000 : Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  return { ms: utc - offset * 60_000, zoned };
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60 + second) * 1000 + ms;
+}
+
+/** Parses `YYYY-MM-DDThh:mm:ss[.fff…][Z|±hh:mm]`; undefined if the text is not such a dateTime. */
+export function parseDateTimeParts(text: string): DateTimeParts | undefined {
+  const ms = instantOf(text);
+  return Number.isNaN(ms) ? undefined : { ms, zoned: lastZoned };
 }
 
 /** Epoch milliseconds of an xsd:dateTime text, or undefined. */
 export function parseDateTime(text: string): number | undefined {
-  return parseDateTimeParts(text)?.ms;
+  const ms = instantOf(text);
+  return Number.isNaN(ms) ? undefined : ms;
 }

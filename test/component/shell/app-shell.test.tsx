@@ -6,6 +6,7 @@ import { ApiProvider } from '../../../src/renderer/app/api-context';
 import { AppShell } from '../../../src/renderer/app/AppShell';
 import { createClient } from '../../../src/renderer/transport/client';
 import { useAppInfo } from '../../../src/renderer/stores/app-info';
+import { useLayout } from '../../../src/renderer/stores/layout';
 import { tempDir } from '../../support/temp-dir';
 import { inProcessTransport } from '../support/in-process-transport';
 
@@ -54,6 +55,8 @@ describe('the app shell', () => {
 
   it('shows what went wrong when the core does not answer', async () => {
     useAppInfo.setState({ state: { status: 'idle' } });
+    // the previous test left the Discovery view open; the overview (with "Try again") is on Requests
+    useLayout.setState({ activity: 'workbench', sidebarOpen: true });
     const broken = createClient({
       kind: 'http',
       call: async () => ({ ok: false, error: { kind: 'network', message: 'The app’s local bridge did not answer' } }),

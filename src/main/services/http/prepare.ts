@@ -6,6 +6,8 @@ import type { VariableResolver } from './variables';
 
 export interface PreparedRequest {
   url: string;
+  /** scheme://host:port of `url` */
+  origin: string;
   method: string;
   /** endpoint defaults, then the request's own (same name: the request wins); no auth yet */
   headers: HeaderList;
@@ -22,12 +24,25 @@ export function joinUrl(base: string, path: string): string {
   return root + (path.startsWith('/') ? path : `/${path}`);
 }
 
-function origin(url: string): string | undefined {
+function parseOrigin(url: string): string | undefined {
   try {
     return new URL(url).origin;
   } catch {
     return undefined;
   }
+}
+
+/** Origins of base URLs: the same few are joined to a path on every send. */
+const baseOrigins = new Map<string, string | undefined>();
+
+function origin(url: string): string | undefined {
+  let known = baseOrigins.get(url);
+  if (known === undefined && !baseOrigins.has(url)) {
+    if (baseOrigins.size > 500) baseOrigins.clear();
+    known = parseOrigin(url);
+    baseOrigins.set(url, known);
+  }
+  return known;
 }
 
 function describeMissing(missing: ValidationIssue[]): string {
@@ -75,15 +90,17 @@ export function prepareRequest(endpoint: Endpoint, spec: RequestSpec, variables:
   if (body !== undefined && body !== '' && !seen.has('content-type')) add('Content-Type', 'application/scim+json');
 
   const url = joinUrl(base, path);
-  const target = origin(url);
+  const absolute = ABSOLUTE.test(path);
+  // a relative path keeps the base URL's origin; fetch itself rejects a URL it cannot parse
+  const target = absolute ? parseOrigin(url) : origin(base);
   if (!target) {
-    throw fail('validation', `"${url}" is not a valid URL`, { issues: [{ path: 'path', message: 'not a valid URL once joined to the base URL' }] });
+    throw fail('validation', `"${url}" is not a valid URL`, { issues: [{ path: absolute ? 'path' : 'baseUrl', message: 'not a valid URL' }] });
   }
-  if (ABSOLUTE.test(path) && target !== origin(base)) {
+  if (absolute && target !== origin(base)) {
     throw fail('validation', `${url} is not on this endpoint's origin (${origin(base)}): its credentials are only sent there`, {
       issues: [{ path: 'path', message: 'absolute URL on another origin' }],
       hint: 'Use a path relative to the base URL, or an endpoint for that server.',
     });
   }
-  return { url, method: spec.method, headers, body };
+  return { url, origin: target, method: spec.method, headers, body };
 }

@@ -18,11 +18,6 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** Constant-time comparison of two secrets of any length. */
-export function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
-}
-
 function unauthorized(detail: string, error?: 'invalid_token'): ScimHttpError {
   const challenge = error ? [`Bearer realm="${REALM}", error="${error}"`, CHALLENGE[1]!] : CHALLENGE;
   return new ScimHttpError(401, detail, undefined, { 'www-authenticate': challenge });
@@ -32,6 +27,21 @@ function unauthorized(detail: string, error?: 'invalid_token'): ScimHttpError {
  * Bearer: the sandbox token. Basic: any existing userName with the token as password, or a user's
  * own password (set through SCIM); the userName is then who `/Me` is.
  */
+const tokenDigests = new Map<string, Buffer>();
+
+/** The token's digest, computed once per token rather than per request. */
+function tokenDigest(token: string): Buffer {
+  let d = tokenDigests.get(token);
+  if (!d) {
+    if (tokenDigests.size > 16) tokenDigests.clear();
+    tokenDigests.set(token, (d = digest(token)));
+  }
+  return d;
+}
+
+/** Constant-time comparison (of digests, so lengths do not matter). */
+const isToken = (candidate: string, token: string): boolean => timingSafeEqual(digest(candidate), tokenDigest(token));
+
 export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions): Principal {
   const header = headers.authorization;
   if (!header) throw unauthorized('Authentication required: send "Authorization: Bearer <token>" (or Basic).');
@@ -39,7 +49,7 @@ export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions)
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
   const credentials = space < 0 ? '' : header.slice(space + 1).trim();
   if (scheme === 'bearer') {
-    if (credentials && sameSecret(credentials, options.token)) return { kind: 'bearer' };
+    if (credentials && isToken(credentials, options.token)) return { kind: 'bearer' };
     throw unauthorized('The bearer token is not valid for this server.', 'invalid_token');
   }
   if (scheme === 'basic') {
@@ -48,7 +58,7 @@ export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions)
     if (colon > 0) {
       const userName = decoded.slice(0, colon);
       const password = decoded.slice(colon + 1);
-      if (sameSecret(password, options.token) || options.checkUserPassword?.(userName, password)) return { kind: 'basic', userName };
+      if (isToken(password, options.token) || options.checkUserPassword?.(userName, password)) return { kind: 'basic', userName };
     }
     throw unauthorized('The Basic credentials are not valid for this server.');
   }

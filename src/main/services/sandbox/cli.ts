@@ -10,7 +10,8 @@ Prints one line: the base URL and the bearer token.
 
   --port N         listen on 127.0.0.1:N (default: a free port)
   --token T        accept this bearer token (default: a random one for this start)
-  --users N        seed N demo users (default ${DEFAULT_SEED_USERS}; 0 starts empty)
+  --users N        seed N demo users (default ${DEFAULT_SEED_USERS}; 0 starts empty; with --persist,
+                   only when nothing is saved yet)
   --persist        keep the data between runs in <data dir>/sandbox/store.json
   --data-dir DIR   the data directory for --persist
                    (default: $SCIM_INSPECTOR_DATA_DIR, else the platform's app data folder)

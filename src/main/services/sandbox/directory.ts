@@ -6,7 +6,8 @@ import { isPlainObject } from './http-io';
 import { Memberships } from './membership';
 import { displayOf, resolveManager, resolveMembers, type ReferenceLookup } from './references';
 import type { LoadEntry } from './snapshot';
-import { ResourceStore, type ScimObject, type StoredResource } from './store';
+import { groupEntry, managerOf, schemasFor, uniqueSpecs, withBefore, withDisplay } from './resource-parts';
+import { ResourceStore, serialized, type ScimObject, type StoredResource } from './store';
 
 export type TypeName = 'User' | 'Group';
 
@@ -23,6 +24,12 @@ export interface DirectoryOptions {
   now?: () => Date;
   /** after every change (persistence, status events) */
   onChange?: () => void;
+}
+
+/** What the server computes for a User: its groups and its resolved enterprise manager. */
+interface UserParts {
+  groups: ScimObject[] | undefined;
+  enterprise?: ScimObject;
 }
 
 /** One record of a snapshot: enough to rebuild the resource exactly. */
@@ -51,6 +58,11 @@ export class Directory implements ReferenceLookup {
   private readonly onChange: () => void;
   private seq = 0;
   private revision = 0;
+  /**
+   * Identical server-computed values (a group's entry in User.groups, a manager reference) shared by
+   * every resource that holds them: records are immutable, and at 100 000 users this saves a lot of memory.
+   */
+  private readonly sharedValues = new Map<string, ScimObject>();
 
   constructor(options: DirectoryOptions) {
     this.registry = options.registry;
@@ -144,48 +156,59 @@ export class Directory implements ReferenceLookup {
     this.groups.clear();
     this.memberships.clear();
     this.reports.clear();
+    this.sharedValues.clear();
   }
 
-  /** Loads seed or snapshot resources without re-checking them one by one against each other. */
+  /**
+   * Loads seed or snapshot resources without re-checking them against each other, building each
+   * record once: references resolve against the entries themselves, before anything is stored.
+   */
   load(entries: readonly LoadEntry[], counters?: { seq: number; revision: number }): void {
     this.clear();
     if (counters) {
       this.seq = Math.max(this.seq, counters.seq);
       this.revision = Math.max(this.revision, counters.revision);
     }
-    const groupMembers: [string, unknown][] = [];
+    const byId = new Map<string, LoadEntry>();
+    for (const entry of entries) byId.set(entry.id, entry);
+    const view = (id: string, type: TypeName) => {
+      const entry = byId.get(id);
+      return entry?.type === type ? ({ resource: entry.body } as StoredResource) : undefined;
+    };
+    const lookup: ReferenceLookup = { baseUrl: this.baseUrl, user: (id) => view(id, 'User'), group: (id) => view(id, 'Group') };
+    const members = new Map<string, ScimObject[] | undefined>();
+    for (const entry of entries) {
+      if (entry.type !== 'Group') continue;
+      const listed = entry.body.members;
+      // a member that does not exist (a hand-edited file) is dropped rather than failing the load
+      const existing = Array.isArray(listed) ? listed.filter((m) => isPlainObject(m) && typeof m.value === 'string' && byId.has(m.value)) : listed;
+      const resolved = resolveMembers(entry.id, existing, lookup);
+      members.set(entry.id, resolved);
+      this.memberships.setMembers(entry.id, (resolved ?? []).map((m) => m.value as string));
+    }
     for (const entry of entries) {
       this.seq = Math.max(this.seq, entry.seq ?? this.seq + 1);
       this.revision = Math.max(this.revision, entry.revision ?? this.revision + 1);
-      const body = { ...entry.body };
-      if (entry.type === 'Group') {
-        groupMembers.push([entry.id, body.members]);
-        delete body.members;
-      }
-      const record = this.materialize(entry.type, entry.id, entry.seq ?? this.seq, entry.revision ?? this.revision, body, entry.hidden, entry.created, entry.lastModified ?? entry.created);
+      const body = entry.type === 'Group' ? { ...entry.body, members: members.get(entry.id) } : entry.body;
+      const parts = entry.type === 'User' ? this.userParts(entry.id, body, lookup) : undefined;
+      const record = this.materialize(entry.type, entry.id, entry.seq ?? this.seq, entry.revision ?? this.revision, body, entry.hidden, entry.created, entry.lastModified ?? entry.created, parts);
       this.store(entry.type).put(record);
-    }
-    // references resolve once everything exists, without touching versions
-    for (const [groupId, members] of groupMembers) {
-      const group = this.groups.get(groupId)!;
-      // a member that no longer exists (a hand-edited file) is dropped rather than failing the load
-      const existing = Array.isArray(members) ? members.filter((m) => isPlainObject(m) && typeof m.value === 'string' && (this.users.has(m.value) || this.groups.has(m.value))) : members;
-      const resolved = resolveMembers(groupId, existing, this);
-      this.memberships.setMembers(groupId, (resolved ?? []).map((m) => m.value as string));
-      this.groups.put({ ...group, resource: withBefore(group.resource, 'members', resolved, 'meta'), json: undefined });
-    }
-    for (const user of [...this.users.values()]) {
-      const manager = managerOf(user.resource);
-      if (manager) this.indexReport(user.id, manager);
-      const resource = this.computeUser(user.resource, user.id);
-      this.users.put({ ...user, resource, json: undefined });
+      const manager = entry.type === 'User' ? managerOf(record.resource) : undefined;
+      if (manager) this.indexReport(entry.id, manager);
     }
   }
 
-  snapshot(): { seq: number; revision: number; users: SnapshotRecord[]; groups: SnapshotRecord[] } {
+  /**
+   * The data as store.json text. Each resource goes in as its cached JSON, so a snapshot after a few
+   * changes re-serialises only the changed resources, not all of them.
+   */
+  snapshotText(): string {
     const dump = (store: ResourceStore) =>
-      [...store.values()].map((r) => ({ seq: r.seq, revision: r.revision, resource: r.resource, ...(r.hidden && Object.keys(r.hidden).length ? { hidden: r.hidden } : {}) }));
-    return { seq: this.seq, revision: this.revision, users: dump(this.users), groups: dump(this.groups) };
+      store
+        .ordered()
+        .map((r) => `{"seq":${r.seq},"revision":${r.revision},"resource":${serialized(r)}${r.hidden && Object.keys(r.hidden).length ? `,"hidden":${JSON.stringify(r.hidden)}` : ''}}`)
+        .join(',\n');
+    return `{"seq":${this.seq},"revision":${this.revision},"users":[\n${dump(this.users)}\n],"groups":[\n${dump(this.groups)}\n]}\n`;
   }
 
   private write(type: TypeName, id: string, draft: Draft, existing: StoredResource | undefined): StoredResource {
@@ -205,10 +228,10 @@ export class Directory implements ReferenceLookup {
     }
     const meta = existing?.resource.meta as { created?: string } | undefined;
     const now = this.now().toISOString();
-    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, meta?.created ?? now, now);
-    const final = type === 'User' ? { ...record, resource: this.computeUser(record.resource, id) } : record;
-    store.put(final);
-    this.afterWrite(type, final, existing, members);
+    const parts = type === 'User' ? this.userParts(id, body, this) : undefined;
+    const record = this.materialize(type, id, existing?.seq ?? ++this.seq, ++this.revision, body, draft.hidden, meta?.created ?? now, now, parts);
+    store.put(record);
+    this.afterWrite(type, record, existing, members);
     this.onChange();
     return store.get(id)!;
   }
@@ -276,35 +299,62 @@ export class Directory implements ReferenceLookup {
     store.put({ ...record, resource: { ...resource, meta }, revision, json: undefined });
   }
 
-  /** User.groups (direct and indirect, RFC 7643 §4.1.2) and the manager's $ref and displayName. */
-  private computeUser(resource: ScimObject, id: string): ScimObject {
-    const direct = this.memberships.directGroupsOf(id);
+  /** User.groups (direct and indirect, RFC 7643 §4.1.2) and the enterprise extension with the manager's $ref and displayName. */
+  private userParts(id: string, body: ScimObject, lookup: ReferenceLookup): UserParts {
     const groups: ScimObject[] = [];
     const entry = (groupId: string, type: 'direct' | 'indirect') => {
-      const group = this.groups.get(groupId);
-      if (!group) return;
-      const value: ScimObject = { value: groupId, $ref: `${this.baseUrl}/Groups/${groupId}` };
-      const display = displayOf(group);
-      if (display !== undefined) value.display = display;
-      value.type = type;
-      groups.push(value);
+      const group = lookup.group(groupId);
+      if (group) groups.push(this.shared(`g|${groupId}|${type}|${displayOf(group) ?? ''}`, () => groupEntry(this.baseUrl, groupId, displayOf(group), type)));
     };
-    for (const groupId of direct) entry(groupId, 'direct');
+    for (const groupId of this.memberships.directGroupsOf(id)) entry(groupId, 'direct');
     for (const groupId of this.memberships.indirectGroupsOf(id)) entry(groupId, 'indirect');
-    let out = withBefore(resource, 'groups', groups.length ? groups : undefined, 'meta');
-    const enterprise = out[URN.enterpriseUser] as ScimObject | undefined;
+    const parts: UserParts = { groups: groups.length ? groups : undefined };
+    const enterprise = body[URN.enterpriseUser] as ScimObject | undefined;
     if (enterprise && enterprise.manager !== undefined) {
-      out = { ...out, [URN.enterpriseUser]: { ...enterprise, manager: resolveManager(enterprise.manager, this) } };
+      const manager = resolveManager(enterprise.manager, lookup);
+      const shareable = isPlainObject(manager) && Object.keys(manager).length === 3 && manager.$ref !== undefined;
+      parts.enterprise = { ...enterprise, manager: shareable ? this.shared(`m|${manager.value as string}|${manager.displayName as string}`, () => manager) : manager };
     }
+    return parts;
+  }
+
+  /** An existing user with its computed parts brought up to date. */
+  private computeUser(resource: ScimObject, id: string): ScimObject {
+    const parts = this.userParts(id, resource, this);
+    const out = withBefore(resource, 'groups', parts.groups, 'meta');
+    if (parts.enterprise) out[URN.enterpriseUser] = parts.enterprise;
     return out;
   }
 
-  private materialize(type: TypeName, id: string, seq: number, revision: number, body: ScimObject, hidden: Record<string, unknown> | undefined, created: string, lastModified: string): StoredResource {
+  private shared(key: string, make: () => ScimObject): ScimObject {
+    let value = this.sharedValues.get(key);
+    if (!value) {
+      if (this.sharedValues.size > 50_000) this.sharedValues.clear();
+      this.sharedValues.set(key, (value = make()));
+    }
+    return value;
+  }
+
+  private materialize(
+    type: TypeName,
+    id: string,
+    seq: number,
+    revision: number,
+    body: ScimObject,
+    hidden: Record<string, unknown> | undefined,
+    created: string,
+    lastModified: string,
+    parts?: UserParts,
+  ): StoredResource {
     const rt = this.resourceTypes[type];
     const { schemas, externalId, ...rest } = body;
     const resource: ScimObject = { schemas: schemasFor(rt, schemas, body), id };
     if (externalId !== undefined && externalId !== null) resource.externalId = externalId;
-    for (const key of Object.keys(rest)) if (rest[key] !== undefined && rest[key] !== null) resource[key] = rest[key];
+    for (const key of Object.keys(rest)) {
+      const value = key === URN.enterpriseUser && parts?.enterprise ? parts.enterprise : rest[key];
+      if (value !== undefined && value !== null) resource[key] = value;
+    }
+    if (parts?.groups) resource.groups = parts.groups;
     resource.meta = { resourceType: rt.name, created, lastModified, location: `${this.baseUrl}${rt.endpoint}/${id}`, version: etagFor(revision) };
     return { id, seq, revision, resource, hidden: hidden && Object.keys(hidden).length ? hidden : undefined, json: undefined };
   }
@@ -340,46 +390,4 @@ export class Directory implements ReferenceLookup {
     const def = this.registry.attribute(attribute, rt)?.attribute;
     return def && def.type === 'string' && !def.caseExact ? ', compared without regard to case' : '';
   }
-}
-
-function uniqueSpecs(registry: SchemaRegistry, rt: ScimResourceType) {
-  const schema = registry.schema(rt.schema);
-  return (schema?.attributes ?? [])
-    .filter((a) => (a.uniqueness === 'server' || a.uniqueness === 'global') && a.type === 'string' && !a.multiValued)
-    .map((a) => ({ attribute: a.name, caseExact: a.caseExact }));
-}
-
-function managerOf(resource: ScimObject): string | undefined {
-  const enterprise = resource[URN.enterpriseUser] as ScimObject | undefined;
-  const manager = enterprise?.manager as ScimObject | undefined;
-  return typeof manager?.value === 'string' && manager.value !== '' ? manager.value : undefined;
-}
-
-function withDisplay(member: ScimObject, display: string | undefined): ScimObject {
-  const { display: _old, ...rest } = member;
-  return display === undefined ? rest : { ...rest, display };
-}
-
-/** `resource` with `key` set to `value` (or removed), placed before `anchor` when newly added. */
-function withBefore(resource: ScimObject, key: string, value: unknown, anchor: string): ScimObject {
-  const out: ScimObject = {};
-  let placed = false;
-  for (const k of Object.keys(resource)) {
-    if (k === key) continue;
-    if (k === anchor && value !== undefined) {
-      out[key] = value;
-      placed = true;
-    }
-    out[k] = resource[k];
-  }
-  if (!placed && value !== undefined) out[key] = value;
-  return out;
-}
-
-/** The `schemas` list: the base schema first, then every extension that is listed or has data. */
-function schemasFor(rt: ScimResourceType, given: unknown, body: ScimObject): string[] {
-  const listed = Array.isArray(given) ? (given as string[]) : [];
-  const out = [rt.schema];
-  for (const ext of rt.schemaExtensions) if (listed.includes(ext.schema) || body[ext.schema] !== undefined) out.push(ext.schema);
-  return out;
 }

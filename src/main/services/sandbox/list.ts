@@ -5,17 +5,10 @@ import { indexCandidates } from './filter-plan';
 import { CursorCodec, selectPage } from './paging';
 import { compileProjection, type Projector } from './projection';
 import type { ListQuery } from './query';
-import { compileSortKey, type SortKeyOf } from './sort-key';
-import { comparePositions, type SortKey } from './sorting';
-import { serialized, type StoredResource } from './store';
 import { toScimHttpError } from './scim-errors';
-
-interface Hit {
-  key: SortKey;
-  seq: number;
-  record: StoredResource;
-  type: TypeName;
-}
+import { compileSortKey, type SortKeyOf } from './sort-key';
+import { compareKeys, type Ordered, type SortKey } from './sorting';
+import { serialized, type StoredResource } from './store';
 
 export interface ListResult {
   /** the ListResponse as JSON text */
@@ -32,61 +25,92 @@ export function parseServerFilter(text: string, lenient: boolean, directory: Dir
   }
 }
 
+/** The matches of one query: records in result order, with their sort keys and (for several types) their types. */
+interface Matches {
+  records: StoredResource[] | readonly StoredResource[];
+  keys: SortKey[] | undefined;
+  types: TypeName[] | undefined;
+}
+
 /**
  * Runs a query over one or more resource types (RFC 7644 §3.4.2, §3.4.3): the filter is compiled once
  * per type, index-able filters skip the scan, records are visited in place (no copies), only the
  * page is projected, and unchanged resources reuse their cached JSON.
  */
 export function runQuery(directory: Directory, types: readonly TypeName[], query: ListQuery, codec: CursorCodec, lenient: boolean): ListResult {
-  const parsed = query.filter !== undefined && query.filter.trim() !== '' ? parseServerFilter(query.filter, lenient, directory) : undefined;
   if (query.filter !== undefined && query.filter.trim() === '') throw badRequest('The filter is empty: leave the "filter" parameter out to list everything.', 'invalidFilter');
-  const hits: Hit[] = [];
+  const parsed = query.filter !== undefined ? parseServerFilter(query.filter, lenient, directory) : undefined;
   const projectors = new Map<TypeName, Projector | undefined>();
+  for (const type of types) projectors.set(type, compileProjection(query, directory.resourceTypes[type], directory.registry));
+  const matches = collect(directory, types, parsed?.filter, query.sortBy, query.descending);
+  const { records, keys } = matches;
+  const descending = query.descending;
+  const at = (i: number): Ordered => ({ key: keys ? keys[i]! : null, seq: records[i]!.seq });
+  const queryKey = () => CursorCodec.queryKey([types, query.filter ?? null, query.sortBy?.toLowerCase() ?? null, descending]);
+  const page = selectPage(records.length, at, query.paging, descending, codec, queryKey);
+
+  const parts: string[] = [];
+  for (let i = page.from; i < page.to; i++) {
+    const record = records[i]!;
+    const project = projectors.get(matches.types ? matches.types[i]! : types[0]!);
+    parts.push(project ? JSON.stringify(project(record.resource)) : serialized(record));
+  }
+  let head = `{"schemas":["${URN.listResponse}"],"totalResults":${records.length},"itemsPerPage":${parts.length}`;
+  if (page.startIndex !== undefined) head += `,"startIndex":${page.startIndex}`;
+  if (page.previousCursor !== undefined) head += `,"previousCursor":${JSON.stringify(page.previousCursor)}`;
+  if (page.nextCursor !== undefined) head += `,"nextCursor":${JSON.stringify(page.nextCursor)}`;
+  return { json: `${head},"Resources":[${parts.join(',')}]}`, deviations: parsed?.deviations ?? [] };
+}
+
+function collect(directory: Directory, types: readonly TypeName[], filter: Filter | undefined, sortBy: string | undefined, descending: boolean): Matches {
+  const single = types.length === 1;
+  // the common case costs nothing: everything of one type, in insertion order
+  if (single && !filter && !sortBy) return { records: directory.store(types[0]!).ordered(), keys: undefined, types: undefined };
+
+  const records: StoredResource[] = [];
+  const keys: SortKey[] | undefined = sortBy ? [] : undefined;
+  const typeList: TypeName[] | undefined = single ? undefined : [];
   let sortable = false;
   for (const type of types) {
     const rt = directory.resourceTypes[type];
     const store = directory.store(type);
     let match: CompiledFilter | undefined;
     try {
-      match = parsed ? compileFilter(parsed.filter, { registry: directory.registry, resourceType: rt }) : undefined;
+      match = filter ? compileFilter(filter, { registry: directory.registry, resourceType: rt }) : undefined;
     } catch (error) {
       throw toScimHttpError(error);
     }
-    let keyOf: SortKeyOf | undefined;
-    if (query.sortBy) {
-      keyOf = compileSortKey(query.sortBy, rt, directory.registry);
-      if (keyOf) sortable = true;
-    }
-    projectors.set(type, compileProjection(query, rt, directory.registry));
-    const candidates = parsed ? indexCandidates(parsed.filter, store, rt, directory.registry) : undefined;
-    const visit = (record: StoredResource) => {
-      if (match && !match(record.resource)) return;
-      hits.push({ key: keyOf ? keyOf(record.resource) : null, seq: record.seq, record, type });
-    };
-    if (candidates) {
-      const records = [...candidates].map((id) => store.get(id)).filter((r): r is StoredResource => r !== undefined);
-      records.sort((a, b) => a.seq - b.seq);
-      records.forEach(visit);
-    } else {
-      for (const record of store.values()) visit(record);
+    const keyOf: SortKeyOf | undefined = sortBy ? compileSortKey(sortBy, rt, directory.registry) : undefined;
+    if (keyOf) sortable = true;
+    const candidates = filter ? indexCandidates(filter, store, rt, directory.registry) : undefined;
+    const source: readonly StoredResource[] = candidates
+      ? [...candidates]
+          .map((id) => store.get(id))
+          .filter((r): r is StoredResource => r !== undefined)
+          .sort((a, b) => a.seq - b.seq)
+      : store.ordered();
+    for (let i = 0; i < source.length; i++) {
+      const record = source[i]!;
+      if (match && !match(record.resource)) continue;
+      records.push(record);
+      if (keys) keys.push(keyOf ? keyOf(record.resource) : null);
+      typeList?.push(type);
     }
   }
-  if (query.sortBy && !sortable) {
-    throw badRequest(`sortBy "${query.sortBy}" is not an attribute of ${types.join(' or ')}.`, 'invalidValue');
-  }
-  const descending = query.descending;
-  if (query.sortBy || types.length > 1) hits.sort((a, b) => comparePositions(a, b, descending));
-  const queryKey = CursorCodec.queryKey([types, query.filter ?? null, query.sortBy?.toLowerCase() ?? null, descending]);
-  const page = selectPage(hits, query.paging, descending, codec, queryKey);
+  if (sortBy && !sortable) throw badRequest(`sortBy "${sortBy}" is not an attribute of ${types.join(' or ')}.`, 'invalidValue');
+  if (!keys && single) return { records, keys, types: typeList };
+  return sortMatches(records, keys, typeList, descending);
+}
 
-  const parts: string[] = [];
-  for (const hit of page.items) {
-    const project = projectors.get(hit.type);
-    parts.push(project ? JSON.stringify(project(hit.record.resource)) : serialized(hit.record));
-  }
-  let head = `{"schemas":["${URN.listResponse}"],"totalResults":${hits.length},"itemsPerPage":${parts.length}`;
-  if (page.startIndex !== undefined) head += `,"startIndex":${page.startIndex}`;
-  if (page.previousCursor !== undefined) head += `,"previousCursor":${JSON.stringify(page.previousCursor)}`;
-  if (page.nextCursor !== undefined) head += `,"nextCursor":${JSON.stringify(page.nextCursor)}`;
-  return { json: `${head},"Resources":[${parts.join(',')}]}`, deviations: parsed?.deviations ?? [] };
+/** Stable sort by (key, insertion order); several types merge by insertion order when no key is given. */
+function sortMatches(records: StoredResource[], keys: SortKey[] | undefined, types: TypeName[] | undefined, descending: boolean): Matches {
+  const order = records.map((_, i) => i);
+  order.sort((a, b) => {
+    if (keys) {
+      const byKey = compareKeys(keys[a]!, keys[b]!);
+      if (byKey !== 0) return descending ? -byKey : byKey;
+    }
+    return records[a]!.seq - records[b]!.seq;
+  });
+  return { records: order.map((i) => records[i]!), keys: keys ? order.map((i) => keys[i]!) : undefined, types: types ? order.map((i) => types[i]!) : undefined };
 }

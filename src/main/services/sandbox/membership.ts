@@ -3,8 +3,8 @@
  * memberships, read-only) is computed from the groups and never drifts from them.
  */
 export class Memberships {
-  /** member id (user or group) → the groups that list it directly */
-  private readonly memberOf = new Map<string, Set<string>>();
+  /** member id (user or group) → the groups that list it directly (short lists: a user is in a few groups) */
+  private readonly memberOf = new Map<string, string[]>();
   /** group id → its direct members */
   private readonly members = new Map<string, Set<string>>();
 
@@ -21,24 +21,24 @@ export class Memberships {
     for (const id of before) {
       if (after.has(id)) continue;
       changed.push(id);
-      const groups = this.memberOf.get(id);
-      groups?.delete(groupId);
-      if (groups?.size === 0) this.memberOf.delete(id);
+      const groups = this.memberOf.get(id)?.filter((g) => g !== groupId);
+      if (groups?.length) this.memberOf.set(id, groups);
+      else this.memberOf.delete(id);
     }
     for (const id of after) {
       if (before.has(id)) continue;
       changed.push(id);
-      let groups = this.memberOf.get(id);
-      if (!groups) this.memberOf.set(id, (groups = new Set()));
-      groups.add(groupId);
+      const groups = this.memberOf.get(id);
+      if (groups) groups.push(groupId);
+      else this.memberOf.set(id, [groupId]);
     }
     if (after.size) this.members.set(groupId, after);
     else this.members.delete(groupId);
     return changed;
   }
 
-  directGroupsOf(memberId: string): ReadonlySet<string> {
-    return this.memberOf.get(memberId) ?? EMPTY;
+  directGroupsOf(memberId: string): readonly string[] {
+    return this.memberOf.get(memberId) ?? NONE;
   }
 
   /** Groups reached only through other groups (nested membership), cycles tolerated. */
@@ -49,7 +49,7 @@ export class Memberships {
     while (queue.length) {
       const group = queue.pop()!;
       for (const parent of this.directGroupsOf(group)) {
-        if (seen.has(parent) || direct.has(parent) || parent === memberId) continue;
+        if (seen.has(parent) || direct.includes(parent) || parent === memberId) continue;
         seen.add(parent);
         queue.push(parent);
       }
@@ -74,3 +74,4 @@ export class Memberships {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NONE: readonly string[] = [];

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { SandboxLimits } from './constants';
 import { badRequest } from './errors';
-import { indexAfter, indexAtOrAfter, type Ordered, type SortKey } from './sorting';
+import { indexAfter, indexAtOrAfter, type Ordered, type PositionAt, type SortKey } from './sorting';
 
 /** Index paging (RFC 7644 §3.4.2.4) or cursor paging (RFC 9865). */
 export type PageRequest = { mode: 'index'; startIndex: number; count: number } | { mode: 'cursor'; cursor: string; count: number };
@@ -88,40 +88,40 @@ export class CursorCodec {
   }
 }
 
-export interface Page<T> {
-  items: T[];
+/** Which slice of the sorted result a request gets, with the cursors around it. */
+export interface PageSlice {
+  from: number;
+  to: number;
   /** index paging: the 1-based index of the first item */
   startIndex?: number;
   nextCursor?: string;
   previousCursor?: string;
 }
 
-/** Cuts one page out of the complete, sorted result. */
-export function selectPage<T extends Ordered>(sorted: readonly T[], request: PageRequest, descending: boolean, codec: CursorCodec, query: string): Page<T> {
+/** Cuts one page out of the complete, sorted result of `length` entries (read through `at`). */
+export function selectPage(length: number, at: PositionAt, request: PageRequest, descending: boolean, codec: CursorCodec, query: () => string): PageSlice {
   if (request.mode === 'index') {
-    const from = request.startIndex - 1;
-    return { items: sorted.slice(from, from + request.count), startIndex: request.startIndex };
+    const from = Math.min(length, request.startIndex - 1);
+    return { from, to: Math.min(length, from + request.count), startIndex: request.startIndex };
   }
   let from = 0;
   let to: number;
+  const key = query();
   if (request.cursor === '') {
-    to = Math.min(sorted.length, request.count);
+    to = Math.min(length, request.count);
   } else {
-    const payload = codec.decode(request.cursor, query);
+    const payload = codec.decode(request.cursor, key);
     const position = { key: payload.k, seq: payload.s };
     if (payload.d === 'n') {
-      from = indexAfter(sorted, position, descending);
-      to = Math.min(sorted.length, from + request.count);
+      from = indexAfter(length, at, position, descending);
+      to = Math.min(length, from + request.count);
     } else {
-      to = indexAtOrAfter(sorted, position, descending);
+      to = indexAtOrAfter(length, at, position, descending);
       from = Math.max(0, to - request.count);
     }
   }
-  const items = sorted.slice(from, to);
-  const page: Page<T> = { items };
-  const last = items[items.length - 1];
-  const first = items[0];
-  if (last && to < sorted.length) page.nextCursor = codec.encode('n', last, query);
-  if (first && from > 0) page.previousCursor = codec.encode('p', first, query);
+  const page: PageSlice = { from, to };
+  if (to > from && to < length) page.nextCursor = codec.encode('n', at(to - 1), key);
+  if (to > from && from > 0) page.previousCursor = codec.encode('p', at(from), key);
   return page;
 }

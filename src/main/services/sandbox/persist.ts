@@ -19,10 +19,15 @@ export async function loadSnapshot<T>(file: string, check: (value: unknown) => T
   try {
     return { data: check(JSON.parse(text)) };
   } catch (error) {
-    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, aside);
-    return { data: undefined, notice: `The sandbox data file could not be read (${error instanceof Error ? error.message : String(error)}); it was moved to ${aside} and the sandbox starts from the seed.` };
+    return { data: undefined, notice: await setAside(file, error) };
   }
+}
+
+/** Moves a data file that cannot be used to `<file>.damaged-<time>` (never deletes it); says so. */
+export async function setAside(file: string, error: unknown): Promise<string> {
+  const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(file, aside);
+  return `The sandbox data file could not be read (${error instanceof Error ? error.message : String(error)}); it was moved to ${aside} and the sandbox starts from the seed.`;
 }
 
 /**
@@ -33,11 +38,11 @@ export class SnapshotWriter {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private dirty = false;
-  lastError: unknown;
 
   constructor(
     private readonly file: string,
     private readonly snapshot: () => string,
+    private readonly onError: (error: unknown) => void = () => {},
     private readonly delayMs = 100,
   ) {}
 
@@ -65,7 +70,8 @@ export class SnapshotWriter {
     this.dirty = false;
     this.writing = writeFileAtomic(this.file, this.snapshot())
       .catch((error: unknown) => {
-        this.lastError = error;
+        // the next change tries again; retrying in a loop would only repeat the error
+        this.onError(error);
       })
       .finally(() => {
         this.writing = undefined;

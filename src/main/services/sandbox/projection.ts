@@ -19,6 +19,22 @@ export interface ProjectionRequest {
  * "never" ones are not stored in the resource at all. Undefined when the stored resource is the answer.
  */
 export function compileProjection(request: ProjectionRequest, rt: ScimResourceType, registry: SchemaRegistry): Projector | undefined {
+  if (!request.attributes?.length && !request.excludedAttributes?.length) return defaultProjection(rt, registry);
+  return compile(request, rt, registry);
+}
+
+const defaults = new WeakMap<SchemaRegistry, WeakMap<ScimResourceType, Projector | null>>();
+
+/** The default representation (no parameters) is the same for every request: compiled once per resource type. */
+function defaultProjection(rt: ScimResourceType, registry: SchemaRegistry): Projector | undefined {
+  let byType = defaults.get(registry);
+  if (!byType) defaults.set(registry, (byType = new WeakMap()));
+  let projector = byType.get(rt);
+  if (projector === undefined) byType.set(rt, (projector = compile({}, rt, registry) ?? null));
+  return projector ?? undefined;
+}
+
+function compile(request: ProjectionRequest, rt: ScimResourceType, registry: SchemaRegistry): Projector | undefined {
   const schemas = schemasOf(rt, registry);
   const requestOnly = new Map<string, Node>();
   for (const { schema, holder } of schemas) for (const def of schema.attributes) if (def.returned === 'request') add(requestOnly, [...holder, def.name], true);

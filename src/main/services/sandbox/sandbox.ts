@@ -7,7 +7,7 @@ import { discoveryDocuments, type DiscoveryDocuments } from './discovery';
 import { Directory } from './directory';
 import { Faults, type FaultChanges } from './faults';
 import { verifyPassword } from './passwords';
-import { loadSnapshot, SnapshotWriter } from './persist';
+import { loadSnapshot, setAside, SnapshotWriter } from './persist';
 import { createRoutes, type Routes } from './routes';
 import { sandboxRegistry, SANDBOX_RESOURCE_TYPES } from './schemas';
 import { DEFAULT_SEED_USERS, generateSeed } from './seed';
@@ -120,12 +120,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const file = join(options.persistDir, SNAPSHOT_FILE);
       const loaded = await loadSnapshot(file, checkSnapshot);
       notice = loaded.notice;
+      let restored = false;
       if (loaded.data) {
-        directory.load(snapshotEntries(loaded.data), loaded.data);
-        seedOwner();
-      } else loadSeed();
-      writer = new SnapshotWriter(file, () => JSON.stringify(directory.snapshot()));
-      if (!loaded.data) writer.schedule();
+        try {
+          directory.load(snapshotEntries(loaded.data), loaded.data);
+          seedOwner();
+          restored = true;
+        } catch (error) {
+          // valid JSON that does not hold together (a hand-edited file): kept aside like a damaged one
+          notice = await setAside(file, error);
+        }
+      }
+      if (!restored) loadSeed();
+      writer = new SnapshotWriter(file, () => directory.snapshotText(), (error) => options.log?.('sandbox: could not save the data', { file, error: String(error) }));
+      if (!restored) writer.schedule();
     } else {
       loadSeed();
     }

@@ -60,12 +60,16 @@ function prng(seed: number): () => number {
   };
 }
 
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+
+/** A version-4-shaped UUID from the seeded generator. */
 function uuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const a = hex8(random() * 2 ** 32);
+  const b = hex8(random() * 2 ** 32);
+  const c = hex8(random() * 2 ** 32);
+  const d = hex8(random() * 2 ** 32);
+  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
 const ascii = (text: string): string =>
@@ -99,13 +103,14 @@ export function generateSeed(userCount: number = DEFAULT_SEED_USERS): SeedData {
     const manages = hasReports(i, userCount);
     const title = i === 0 ? 'Chief Executive Officer' : manages ? `${department} Manager` : pick(TITLES[department], random);
     const id = uuid(random);
+    const fullName = `${given} ${family}`;
     const workPhone = `+1-555-${pad(100 + (i % 900), 3)}-${pad(Math.floor(random() * 10000), 4)}`;
     const body: Record<string, unknown> = {
       schemas: [URN.user, URN.enterpriseUser],
       externalId: `emp-${pad(i + 1, 6)}`,
       userName,
-      name: { formatted: `${given} ${family}`, familyName: family, givenName: given },
-      displayName: `${given} ${family}`,
+      name: { formatted: fullName, familyName: family, givenName: given },
+      displayName: fullName,
       nickName: given,
       title,
       userType: i % 11 === 10 ? 'Contractor' : 'Employee',

@@ -50,6 +50,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
       throw new ScimHttpError(fault.status, `Injected fault: the sandbox was told to answer ${fault.status} to this request (fault knobs).`, undefined, retry);
     }
     await options.ready;
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) {
@@ -64,7 +65,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
       .filter(Boolean)
       .map((s) => decodeURIComponent(s));
     const reply = await options.routes().handle({ req, method: (req.method ?? 'GET').toUpperCase(), segments, params: url.searchParams, principal });
-    send(res, reply);
+    // how long the server itself took (RFC 9110 allows any header; Server-Timing is the W3C one for this)
+    send(res, { ...reply, headers: { ...reply.headers, 'server-timing': `scim;dur=${(performance.now() - started).toFixed(3)}` } });
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
     if (error instanceof ScimHttpError) {

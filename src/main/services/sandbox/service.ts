@@ -12,6 +12,7 @@ import { compileProjection, type ProjectionRequest } from './projection';
 import type { ListQuery } from './query';
 import { toScimHttpError } from './scim-errors';
 import { shapeBody } from './shape';
+import { checkResourceBody } from './validation';
 import { serialized, type ScimObject, type StoredResource } from './store';
 
 export interface ServiceSettings {
@@ -55,7 +56,7 @@ export class ScimService {
 
   create(type: TypeName, body: ScimObject, request: ResourceRequest = {}): Reply {
     const deviations: string[] = [];
-    const draft = this.draft(type, body, deviations);
+    const draft = this.draft(type, body, deviations, 'create');
     const record = this.directory.create(type, draft);
     const reply = this.representation(201, type, record, request, deviations);
     return { ...reply, headers: { ...reply.headers, location: (record.resource.meta as { location: string }).location } };
@@ -64,7 +65,7 @@ export class ScimService {
   replace(type: TypeName, id: string, body: ScimObject, request: ResourceRequest = {}): Reply {
     const deviations: string[] = [];
     this.checkBodyId(body, id);
-    const draft = this.draft(type, body, deviations);
+    const draft = this.draft(type, body, deviations, 'replace');
     const record = this.directory.replace(type, id, draft, request.ifMatch);
     return this.representation(200, type, record, request, deviations);
   }
@@ -82,6 +83,8 @@ export class ScimService {
     } catch (error) {
       throw toScimHttpError(error);
     }
+    // the patched resource must still be a valid one (types, required attributes, one primary…)
+    checkResourceBody(patched, rt, this.directory.registry, 'replace');
     const shaped = shapeBody(patched, rt, this.directory.registry);
     const draft = this.finishDraft(type, shaped, deviations);
     const record = this.directory.replacePatched(type, existing, draft);
@@ -116,8 +119,9 @@ export class ScimService {
     if (key !== undefined && body[key] !== id) throw badRequest(`The body's "id" (${JSON.stringify(body[key])}) is not the id in the URL (${id}).`, 'invalidValue');
   }
 
-  private draft(type: TypeName, body: ScimObject, deviations: string[]): Draft {
+  private draft(type: TypeName, body: ScimObject, deviations: string[], operation: 'create' | 'replace'): Draft {
     const shaped = shapeBody(body, this.rt(type), this.directory.registry);
+    checkResourceBody(this.settings.lenient ? lenientView(body, shaped, this.rt(type)) : body, this.rt(type), this.directory.registry, operation);
     return this.finishDraft(type, shaped, deviations);
   }
 
@@ -161,4 +165,12 @@ function deviationHeaders(messages: readonly string[]): Record<string, string> {
   if (messages.length === 0) return {};
   const text = messages.join(' | ').replace(/[^\x20-\x7e]/g, '?');
   return { [DEVIATION_HEADER]: text.length > 2000 ? `${text.slice(0, 1997)}...` : text };
+}
+
+/** What lenient mode keeps of a body (unknown attributes dropped, `schemas` completed), for the validator to judge. */
+function lenientView(body: ScimObject, shaped: ReturnType<typeof shapeBody>, rt: ScimResourceType): ScimObject {
+  const drop = new Set(shaped.unknown.filter((path) => !path.includes('.') && !path.includes(':')).map((p) => p.toLowerCase()));
+  const view = Object.fromEntries(Object.entries(body).filter(([key]) => !drop.has(key.toLowerCase()) && key.toLowerCase() !== 'schemas'));
+  const schemas = [rt.schema, ...rt.schemaExtensions.filter((e) => shaped.body[e.schema] !== undefined || (shaped.body.schemas as string[] | undefined)?.includes(e.schema)).map((e) => e.schema)];
+  return { schemas, ...view };
 }

@@ -17,7 +17,7 @@ export function comparePositions(a: Ordered, b: Ordered, descending: boolean): n
 }
 
 /** Ascending key order with unassigned values last. */
-function compareKeys(a: SortKey, b: SortKey): number {
+export function compareKeys(a: SortKey, b: SortKey): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
@@ -25,25 +25,28 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The index of the first entry strictly after `position` in `sorted` (sorted by the same comparison). */
-export function indexAfter<T extends Ordered>(sorted: readonly T[], position: Ordered, descending: boolean): number {
+/** Position `i` of a sorted sequence, without materialising the sequence. */
+export type PositionAt = (i: number) => Ordered;
+
+/** The index of the first entry strictly after `position` (`length` entries sorted by the same comparison). */
+export function indexAfter(length: number, at: PositionAt, position: Ordered, descending: boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (comparePositions(sorted[mid]!, position, descending) <= 0) lo = mid + 1;
+    if (comparePositions(at(mid), position, descending) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The index of the first entry at or after `position`. */
-export function indexAtOrAfter<T extends Ordered>(sorted: readonly T[], position: Ordered, descending: boolean): number {
+export function indexAtOrAfter(length: number, at: PositionAt, position: Ordered, descending: boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (comparePositions(sorted[mid]!, position, descending) < 0) lo = mid + 1;
+    if (comparePositions(at(mid), position, descending) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -34,6 +34,8 @@ export class ResourceStore {
   private readonly byId = new Map<string, StoredResource>();
   private readonly unique = new Map<string, { spec: UniqueIndexSpec; values: Map<string, string> }>();
   private readonly externalIds = new Map<string, Set<string>>();
+  /** the records in insertion order, rebuilt on the first read after a write */
+  private orderedCache: StoredResource[] | undefined;
 
   constructor(
     readonly resourceType: string,
@@ -57,6 +59,11 @@ export class ResourceStore {
   /** Every record in insertion order, without copying. */
   values(): IterableIterator<StoredResource> {
     return this.byId.values();
+  }
+
+  /** Every record in insertion order as an array shared by readers until the next write (do not modify). */
+  ordered(): readonly StoredResource[] {
+    return (this.orderedCache ??= [...this.byId.values()]);
   }
 
   uniqueAttributes(): UniqueIndexSpec[] {
@@ -92,6 +99,11 @@ export class ResourceStore {
   /** Inserts or replaces (a replaced record keeps its place in the order). Callers check `conflict` first. */
   put(record: StoredResource): void {
     const previous = this.byId.get(record.id);
+    this.orderedCache = undefined;
+    if (previous && this.sameIndexedValues(previous, record)) {
+      this.byId.set(record.id, record);
+      return;
+    }
     if (previous) this.unindex(previous);
     this.byId.set(record.id, record);
     this.index(record);
@@ -102,13 +114,21 @@ export class ResourceStore {
     if (!record) return undefined;
     this.unindex(record);
     this.byId.delete(id);
+    this.orderedCache = undefined;
     return record;
   }
 
   clear(): void {
     this.byId.clear();
+    this.orderedCache = undefined;
     for (const entry of this.unique.values()) entry.values.clear();
     this.externalIds.clear();
+  }
+
+  private sameIndexedValues(a: StoredResource, b: StoredResource): boolean {
+    if (a.resource.externalId !== b.resource.externalId) return false;
+    for (const { spec } of this.unique.values()) if (a.resource[spec.attribute] !== b.resource[spec.attribute]) return false;
+    return true;
   }
 
   private index(record: StoredResource): void {

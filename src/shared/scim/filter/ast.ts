@@ -8,7 +8,9 @@ export interface AttributePath {
   subAttr?: string;
 }
 
+/** The comparison operators of RFC 7644 §3.4.2.2 Table 3 (always lower-case in the AST). */
 export type CompareOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
+/** A comparison value: a JSON string, number, boolean or null. */
 export type FilterValue = string | number | boolean | null;
 
 /** `path op value`, e.g. `userName eq "bjensen"`. */
@@ -25,12 +27,14 @@ export interface PresentFilter {
   path: AttributePath;
 }
 
+/** `left and right` / `left or right`; chains are left-associative, `and` binds tighter than `or`. */
 export interface LogicalFilter {
   type: 'and' | 'or';
   left: Filter;
   right: Filter;
 }
 
+/** `not (filter)`. */
 export interface NotFilter {
   type: 'not';
   filter: Filter;
@@ -43,8 +47,10 @@ export interface ValuePathFilter {
   filter: Filter;
 }
 
+/** A filter AST node; `formatFilter` turns one back into text. */
 export type Filter = CompareFilter | PresentFilter | LogicalFilter | NotFilter | ValuePathFilter;
 
+/** All comparison operators, for pickers and generators. */
 export const COMPARE_OPERATORS: readonly CompareOperator[] = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'];
 
 /** Something lenient parsing accepted that RFC 7644 does not allow, with where it is in the text. */

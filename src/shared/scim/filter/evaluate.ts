@@ -1,4 +1,4 @@
-import { parseDateTime } from '../datetime';
+import { instantOf, parseDateTime } from '../datetime';
 import { ScimError } from '../errors';
 import { hasValue } from '../json';
 import { SchemaRegistry } from '../schema/registry';
@@ -9,6 +9,7 @@ import { parseFilter } from './parser';
 /** A filter compiled to a predicate over resources (or, inside `[…]`, over values of a multi-valued attribute). */
 export type CompiledFilter = (resource: unknown) => boolean;
 
+/** Options for `compileFilter`. */
 export interface CompileFilterOptions {
   /** attribute characteristics (`caseExact`, types); default: RFC 7643 core. Passing one also turns on operator/type errors. */
   registry?: SchemaRegistry;
@@ -180,8 +181,8 @@ function leafFor(filter: CompareFilter, def: ScimAttribute | undefined, ctx: Con
       if (op === 'eq' || op === 'ne' || ORDERING.has(op)) {
         return (v) => {
           if (typeof v !== 'string') return false;
-          const t = parseDateTime(v);
-          if (t === undefined) return kind === 'dateTime' ? false : test(compareStrings(norm(v), wanted));
+          const t = instantOf(v);
+          if (t !== t) return kind === 'dateTime' ? false : test(compareStrings(norm(v), wanted));
           return test(t - instant);
         };
       }

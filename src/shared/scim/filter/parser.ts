@@ -1,83 +1,18 @@
-import { ScimFilterError } from '../errors';
-import { SchemaRegistry } from '../schema/registry';
-import type { ScimAttribute, ScimResourceType } from '../schema/types';
-import type { AttributePath, CompareOperator, Filter, FilterDeviation, FilterValue } from './ast';
-import { CH, isDigit, isLetter, isNameChar, isPathChar, isSpace } from './chars';
-import { readJsonString } from './strings';
+import type { ScimAttribute } from '../schema/types';
+import type { AttributePath, CompareOperator, Filter, FilterDeviation } from './ast';
+import { CH, isNameChar, isPathChar, isSpace } from './chars';
+import { FilterScanner, type ParseFilterOptions } from './scanner';
 
-/** Options for `parseFilter` and `parsePath`. */
-export interface ParseFilterOptions {
-  /** accept shapes seen in the wild (unquoted strings, `emails[…].value eq …`) and report each as a deviation */
-  lenient?: boolean;
-  /** known schema URNs for splitting prefixed paths, and attribute types for operator checks (default: RFC core) */
-  registry?: SchemaRegistry;
-  /** resource type the filter applies to (for operator checks against attribute types) */
-  resourceType?: string | ScimResourceType;
-  /** called for each deviation lenient parsing accepted */
-  onDeviation?: (deviation: FilterDeviation) => void;
-}
+export type { ParseFilterOptions } from './scanner';
 
 const MAX_DEPTH = 200;
 const OPERATOR_HINT = 'a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le) or "pr"';
-const VALUE_HINT = 'a value (a "quoted string", a number, true, false or null)';
 const ORDERING = new Set<CompareOperator>(['gt', 'ge', 'lt', 'le']);
 const SUBSTRING = new Set<CompareOperator>(['co', 'sw', 'ew']);
 
-/** Two lower-cased letters packed for switch: `'e' << 8 | 'q'`. */
-const pair = (a: string, b: string): number => (a.charCodeAt(0) << 8) | b.charCodeAt(0);
-const OPERATOR_BY_PAIR = new Map<number, CompareOperator>(
-  (['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'] as const).map((op) => [pair(op[0]!, op[1]!), op]),
-);
-const PR = pair('p', 'r');
-
-/** Recursive-descent parser over the raw string (no token list, no regular expressions). */
-export class FilterParser {
-  pos = 0;
+/** The grammar of RFC 7644 §3.4.2.2 by recursive descent: `or` < `and` < `not`/parentheses < attribute expressions. */
+export class FilterParser extends FilterScanner {
   private depth = 0;
-  readonly registry: SchemaRegistry;
-  private readonly typeChecks: boolean;
-  private readonly resourceType: ScimResourceType | undefined;
-
-  constructor(
-    readonly text: string,
-    private readonly options: ParseFilterOptions,
-  ) {
-    this.registry = options.registry ?? SchemaRegistry.core();
-    this.typeChecks = options.registry !== undefined;
-    this.resourceType = typeof options.resourceType === 'string' ? this.registry.resourceType(options.resourceType) : options.resourceType;
-  }
-
-  fail(message: string, position: number, length = 1): never {
-    throw new ScimFilterError(message, this.text, position, length);
-  }
-
-  private deviate(code: FilterDeviation['code'], message: string, position: number, length: number): void {
-    this.options.onDeviation?.({ code, message, position, length });
-  }
-
-  skipSpace(): void {
-    const text = this.text;
-    while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) this.pos++;
-  }
-
-  atEnd(): boolean {
-    return this.pos >= this.text.length;
-  }
-
-  /** What is at the cursor, for error messages. */
-  describeHere(): string {
-    if (this.atEnd()) return 'the end of the filter';
-    const start = this.pos;
-    let end = start;
-    while (end < this.text.length && end - start < 24 && !isSpace(this.text.charCodeAt(end))) end++;
-    return `"${this.text.slice(start, Math.max(end, start + 1))}"`;
-  }
-
-  private wordEnd(from: number): number {
-    let end = from;
-    while (end < this.text.length && isPathChar(this.text.charCodeAt(end))) end++;
-    return end;
-  }
 
   /** The whole text as one filter. */
   parseAll(): Filter {
@@ -181,106 +116,16 @@ export class FilterParser {
     return { type: 'not', filter: inner };
   }
 
-  /** The operator word at `p` ("pr" included), if there is one. */
-  private operatorAt(p: number): CompareOperator | 'pr' | undefined {
-    const text = this.text;
-    if (p + 2 > text.length || (p + 2 < text.length && isPathChar(text.charCodeAt(p + 2)))) return undefined;
-    const key = ((text.charCodeAt(p) | 0x20) << 8) | (text.charCodeAt(p + 1) | 0x20);
-    if (key === PR) return 'pr';
-    return OPERATOR_BY_PAIR.get(key);
-  }
-
-  expectClose(code: number, close: string, open: string, openedAt: number): void {
-    this.skipSpace();
-    if (this.text.charCodeAt(this.pos) === code) {
-      this.pos++;
-      return;
-    }
-    if (this.atEnd()) this.fail(`expected "${close}" to close the "${open}" at offset ${openedAt}`, this.pos, 0);
-    const end = Math.max(this.wordEnd(this.pos), this.pos + 1);
-    this.fail(`expected "and", "or" or "${close}" (closing the "${open}" at offset ${openedAt}), found ${this.describeHere()}`, this.pos, end - this.pos);
-  }
-
-  /** Reads an attribute path token and splits it; the cursor ends after it. */
-  readAttributePath(context: string): { path: AttributePath; start: number } {
-    const text = this.text;
-    const start = this.pos;
-    const end = this.wordEnd(start);
-    if (end === start) {
-      if (this.atEnd()) this.fail(`expected an attribute name ${context}`, start, 0);
-      const c = text.charCodeAt(start);
-      const hint = c === CH.quote ? ': a filter starts with an attribute, e.g. userName eq "bjensen"' : '';
-      this.fail(`expected an attribute name ${context}, found ${this.describeHere()}${hint}`, start);
-    }
-    this.pos = end;
-    return { path: this.splitPath(start, end), start };
-  }
-
-  private splitPath(start: number, end: number): AttributePath {
-    const text = this.text;
-    let nameStart = start;
-    let uri: string | undefined;
-    let hasColon = false;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) === CH.colon) {
-        hasColon = true;
-        break;
-      }
-    }
-    if (hasColon) {
-      const token = text.slice(start, end);
-      const known = this.registry.splitUrn(token);
-      if (known && known.rest !== '' && !known.rest.includes(':')) {
-        uri = known.uri;
-        nameStart = start + known.uri.length + 1;
-      } else {
-        const last = token.lastIndexOf(':');
-        if (last === token.length - 1 || (known && known.rest === '')) {
-          this.fail(`expected an attribute name after the schema URN "${known ? known.uri : token.slice(0, last)}" (write ${token.replace(/:$/, '')}:attribute)`, end, 0);
-        }
-        uri = token.slice(0, last);
-        nameStart = start + last + 1;
-      }
-      if (uri === '') this.fail('expected a schema URN before ":"', start);
-    }
-    let dot = -1;
-    for (let i = nameStart; i < end; i++) {
-      if (text.charCodeAt(i) === CH.dot) {
-        if (dot !== -1) this.fail('an attribute path has at most one sub-attribute (RFC 7644 §3.10: attr.subAttr)', i);
-        dot = i;
-      }
-    }
-    const nameEnd = dot === -1 ? end : dot;
-    this.checkName(nameStart, nameEnd, 'attribute');
-    const path: AttributePath = uri === undefined ? { name: text.slice(nameStart, nameEnd) } : { uri, name: text.slice(nameStart, nameEnd) };
-    if (dot !== -1) {
-      this.checkName(dot + 1, end, 'sub-attribute');
-      path.subAttr = text.slice(dot + 1, end);
-    }
-    return path;
-  }
-
-  /** ATTRNAME = ALPHA *(nameChar); "$ref" is allowed too. */
-  checkName(start: number, end: number, what: string): void {
-    const text = this.text;
-    if (start === end) this.fail(`expected ${what === 'attribute' ? 'an attribute' : 'a sub-attribute'} name`, start, 0);
-    const first = text.charCodeAt(start);
-    if (!isLetter(first) && first !== CH.dollar) this.fail(`${what} names start with a letter, found "${text[start]}"`, start);
-    for (let i = start + 1; i < end; i++) {
-      if (!isNameChar(text.charCodeAt(i))) this.fail(`"${text[i]}" is not allowed in an ${what} name`, i);
-    }
-  }
-
   private parseAttributeExpression(parent: ScimAttribute | undefined): Filter {
     const { path, start } = this.readAttributePath(parent ? 'inside "[…]"' : this.pos === 0 ? 'at the start of the filter' : 'here');
     const text = this.text;
     if (text.charCodeAt(this.pos) === CH.openBracket) return this.parseValuePath(path, start, parent);
     const pathEnd = this.pos;
-    const pathText = text.slice(start, pathEnd);
     this.skipSpace();
     const opStart = this.pos;
     const op = this.operatorAt(opStart);
     if (op === undefined || opStart === pathEnd) {
+      const pathText = text.slice(start, pathEnd);
       if (this.atEnd()) this.fail(`expected ${OPERATOR_HINT} after "${pathText}"`, opStart, 0);
       const end = Math.max(this.wordEnd(opStart), opStart + 1);
       this.fail(`expected ${OPERATOR_HINT} after "${pathText}", found ${this.describeHere()}`, opStart, end - opStart);
@@ -323,7 +168,7 @@ export class FilterParser {
     const bracket = this.pos;
     if (parent) this.fail('value filters cannot be nested: "[" inside "[…]" (RFC 7644 §3.4.2.2 valFilter)', bracket);
     if (path.subAttr !== undefined) this.fail(`"[" must follow a multi-valued attribute, not the sub-attribute "${path.name}.${path.subAttr}"`, bracket);
-    const attribute = this.registry.attribute({ ...(path.uri ? { uri: path.uri } : {}), name: path.name }, this.resourceType)?.attribute;
+    const attribute = this.typeChecks ? this.registry.attribute({ ...(path.uri ? { uri: path.uri } : {}), name: path.name }, this.resourceType)?.attribute : undefined;
     this.enter(bracket);
     this.pos++;
     this.skipSpace();
@@ -370,73 +215,6 @@ export class FilterParser {
       this.pos - start,
     );
     return { type: 'valuePath', path: valuePath.path, filter: { type: 'and', left: inner, right: condition } };
-  }
-
-  private parseValue(op: CompareOperator): FilterValue {
-    const text = this.text;
-    const start = this.pos;
-    if (this.atEnd()) this.fail(`expected ${VALUE_HINT} after "${op}"`, start, 0);
-    const c = text.charCodeAt(start);
-    if (c === CH.quote) {
-      const read = readJsonString(text, start);
-      if (read.error !== undefined) this.fail(read.error, read.position, read.length);
-      this.pos = read.end;
-      return read.value;
-    }
-    if (c === CH.minus || isDigit(c)) return this.parseNumber(start);
-    const end = this.wordEnd(start);
-    if (end > start) {
-      const length = end - start;
-      if (length === 4 || length === 5) {
-        const word = text.slice(start, end).toLowerCase();
-        if (word === 'true' || word === 'false' || word === 'null') {
-          this.pos = end;
-          return word === 'null' ? null : word === 'true';
-        }
-      }
-    }
-    if (this.options.lenient && c !== CH.close && c !== CH.closeBracket) {
-      let e = start;
-      while (e < text.length && !isSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== CH.close && text.charCodeAt(e) !== CH.closeBracket) e++;
-      const raw = text.slice(start, e);
-      this.pos = e;
-      this.deviate('unquoted-value', `unquoted value ${raw}: RFC 7644 §3.4.2.2 requires a JSON string, "${raw}"`, start, e - start);
-      return raw;
-    }
-    const wordLength = Math.max(end - start, 1);
-    const hint = end > start ? `; string values must be in double quotes: "${text.slice(start, end)}"` : '';
-    this.fail(`expected ${VALUE_HINT} after "${op}", found ${this.describeHere()}${hint}`, start, wordLength);
-  }
-
-  /** JSON number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
-  private parseNumber(start: number): number {
-    const text = this.text;
-    let p = start;
-    if (text.charCodeAt(p) === CH.minus) p++;
-    const bad = (at: number, what: string): never => {
-      let e = start;
-      while (e < text.length && isPathChar(text.charCodeAt(e))) e++;
-      return this.fail(`invalid number "${text.slice(start, Math.max(e, at + 1))}": ${what}`, start, Math.max(e, at + 1) - start);
-    };
-    if (!isDigit(text.charCodeAt(p))) bad(p, 'expected a digit');
-    if (text.charCodeAt(p) === 48 && isDigit(text.charCodeAt(p + 1))) bad(p, 'leading zeros are not allowed');
-    while (isDigit(text.charCodeAt(p))) p++;
-    if (text.charCodeAt(p) === CH.dot) {
-      p++;
-      if (!isDigit(text.charCodeAt(p))) bad(p, 'expected a digit after "."');
-      while (isDigit(text.charCodeAt(p))) p++;
-    }
-    if ((text.charCodeAt(p) | 0x20) === 0x65) {
-      p++;
-      if (text.charCodeAt(p) === CH.plus || text.charCodeAt(p) === CH.minus) p++;
-      if (!isDigit(text.charCodeAt(p))) bad(p, 'expected a digit in the exponent');
-      while (isDigit(text.charCodeAt(p))) p++;
-    }
-    if (p < text.length && isPathChar(text.charCodeAt(p))) bad(p, `unexpected "${text[p]}"`);
-    const value = Number(text.slice(start, p));
-    if (!Number.isFinite(value)) bad(p, 'out of range');
-    this.pos = p;
-    return value;
   }
 }
 

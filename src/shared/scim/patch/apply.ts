@@ -1,5 +1,5 @@
 import { ScimError } from '../errors';
-import { cloneJson, describeValue, isObject, type JsonObject } from '../json';
+import { describeValue, isObject, type JsonObject } from '../json';
 import { SchemaRegistry } from '../schema/registry';
 import { PatchContext } from './context';
 import { addOrReplace, remove } from './mutate';
@@ -12,7 +12,7 @@ function applyAttributes(ctx: PatchContext, op: 'add' | 'replace', value: JsonOb
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (schemaUri === undefined && key.toLowerCase() === 'schemas') {
-      if (Array.isArray(item)) for (const urn of item) if (typeof urn === 'string') addSchemaUrn(ctx.resource, urn);
+      if (Array.isArray(item)) for (const urn of item) if (typeof urn === 'string') addSchemaUrn(ctx, urn);
       continue;
     }
     const target = targetFromKey(key, item, ctx, schemaUri);
@@ -40,7 +40,7 @@ function applyOperation(ctx: PatchContext, op: NormalizedOperation): void {
       if (op.value !== undefined && op.value !== null) ctx.fail('invalidSyntax', '"remove" takes no "value" (RFC 7644 §3.5.2.2)');
       const key = Object.keys(ctx.resource).find((k) => k.toLowerCase() === target.extension!.toLowerCase());
       if (key !== undefined) ctx.resource[key] = {};
-      dropEmptyExtension(ctx.resource, target.extension);
+      dropEmptyExtension(ctx, target.extension);
       return;
     }
     if (!isObject(op.value)) ctx.fail('invalidValue', `"${op.path}" names a schema: "value" must be an object of its attributes, got ${describeValue(op.value)}`);
@@ -56,13 +56,15 @@ function applyOperation(ctx: PatchContext, op: NormalizedOperation): void {
  * deviations lenient mode accepted. Attribute names are matched ignoring case; extension attributes are
  * reached by URN path prefix or URN key; mutability, types and `primary` uniqueness are enforced from
  * the registry. Errors are `ScimError`s (status 400 with `scimType` invalidSyntax, invalidPath, noTarget,
- * invalidValue or mutability) whose message names the operation; the input is never modified.
+ * invalidValue or mutability) whose message names the operation. The input is never modified; the result
+ * is built copy-on-write, so parts the patch did not change are shared with the input (clone the result
+ * before mutating it in place if the input must stay as it was).
  */
 export function applyPatch<T extends object>(resource: T, request: unknown, options: ApplyPatchOptions = {}): PatchResult<T> {
   if (!isObject(resource)) throw new ScimError('invalidValue', `the resource to patch must be a JSON object, got ${describeValue(resource)}`);
   const registry = options.registry ?? SchemaRegistry.core();
   const resourceType = typeof options.resourceType === 'string' ? registry.resourceType(options.resourceType) : (options.resourceType ?? registry.resourceTypeOf(resource));
-  const ctx = new PatchContext(cloneJson(resource as JsonObject), registry, resourceType, options.mode === 'lenient');
+  const ctx = new PatchContext(resource as JsonObject, registry, resourceType, options.mode === 'lenient');
   const operations = readOperations(request, ctx);
   for (const op of operations) {
     ctx.index = op.index;

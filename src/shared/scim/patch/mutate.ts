@@ -1,5 +1,5 @@
-import { compileValueFilter } from '../filter/evaluate';
 import type { Filter } from '../filter/ast';
+import { compileValueFilter } from '../filter/evaluate';
 import { formatFilter } from '../filter/printer';
 import { describeValue, findKey, getIgnoreCase, isObject, jsonEqual, type JsonObject, type JsonValue } from '../json';
 import type { ScimAttribute } from '../schema/types';
@@ -8,13 +8,16 @@ import type { PatchContext } from './context';
 import { enforcePrimary, guardRemove, guardWrite } from './guards';
 import { containerOf, dropEmptyExtension, type Target } from './target';
 
+// Every object modified here is owned by the patch: the resource copy, `ctx.writable(…)` results, or
+// values the patch created (coerced values are fresh copies).
+
 const ENTRA = ' (Entra ID sends this unless its aadOptscim062020 flag is set; use lenient mode to accept it)';
 
 function keyIn(obj: JsonObject, name: string, def: ScimAttribute | undefined): string {
   return findKey(obj, name) ?? def?.name ?? name;
 }
 
-/** Sets (or, for null, unassigns) one sub-attribute of a complex value. */
+/** Sets (or, for null, unassigns) one sub-attribute of an owned complex value. */
 function setSub(ctx: PatchContext, obj: JsonObject, name: string, def: ScimAttribute | undefined, value: unknown, where: string): void {
   const key = keyIn(obj, name, def);
   if (value === null) {
@@ -54,14 +57,15 @@ export function addOrReplace(ctx: PatchContext, op: 'add' | 'replace', t: Target
   if (t.subAttr !== undefined) {
     if (Array.isArray(existing)) {
       // no filter: every value of the multi-valued attribute
-      for (const item of existing) if (isObject(item)) setSub(ctx, item, t.subAttr, t.subDef, value, t.text);
-      enforcePrimary(ctx, t.def, existing, existing, t.text);
-    } else if (isObject(existing)) setSub(ctx, existing, t.subAttr, t.subDef, value, t.text);
+      const list = ctx.writable<JsonValue[]>(container, key);
+      for (let i = 0; i < list.length; i++) if (isObject(list[i])) setSub(ctx, ctx.writable<JsonObject>(list, i), t.subAttr, t.subDef, value, t.text);
+      enforcePrimary(ctx, t.def, list, list, t.text);
+    } else if (isObject(existing)) setSub(ctx, ctx.writable<JsonObject>(container, key), t.subAttr, t.subDef, value, t.text);
     else if (value !== null) {
-      const made: JsonObject = {};
+      const made = ctx.adopt<JsonObject>({});
       setSub(ctx, made, t.subAttr, t.subDef, value, t.text);
       guardWrite(ctx, t.def, existing, made, t.text);
-      container[key] = t.def?.multiValued ? [made] : made;
+      container[key] = t.def?.multiValued ? ctx.adopt([made]) : made;
     }
     return;
   }
@@ -69,33 +73,35 @@ export function addOrReplace(ctx: PatchContext, op: 'add' | 'replace', t: Target
     // RFC 7643 §2.5: null is unassigned
     guardRemove(ctx, t.def, existing, t.text);
     delete container[key];
-    if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+    if (t.extension) dropEmptyExtension(ctx, t.extension);
     return;
   }
   const multiValued = t.def ? t.def.multiValued : Array.isArray(existing) || Array.isArray(value);
   if (multiValued) {
-    const values = coerceValues(ctx, t.def, value, t.text);
+    const values = coerceValues(ctx, t.def, value, t.text) as JsonValue[];
     const before = Array.isArray(existing) ? existing : existing === undefined || existing === null ? [] : [existing];
     let next: JsonValue[];
     if (op === 'add') {
-      next = [...before];
-      for (const v of values) if (!next.some((e) => contains(e, v))) next.push(v as JsonValue);
-    } else next = values as JsonValue[];
+      next = before.slice();
+      for (const v of values) if (!next.some((e) => contains(e, v))) next.push(v);
+    } else next = values;
     guardWrite(ctx, t.def, existing === undefined ? undefined : before, next, t.text);
+    ctx.adopt(next);
     enforcePrimary(ctx, t.def, next, values, t.text);
     // RFC 7643 §2.5: an empty multi-valued attribute is unassigned
     if (next.length) container[key] = next;
     else delete container[key];
-    if (!next.length && t.extension) dropEmptyExtension(ctx.resource, t.extension);
+    if (!next.length && t.extension) dropEmptyExtension(ctx, t.extension);
     return;
   }
   const complex = t.def ? t.def.type === 'complex' : isObject(value) && (isObject(existing) || existing === undefined);
   if (complex) {
-    const target: JsonObject = isObject(existing) ? existing : {};
-    mergeInto(ctx, target, t.def, value, t.text);
-    if (!isObject(existing)) {
-      guardWrite(ctx, t.def, existing, target, t.text);
-      container[key] = target;
+    if (isObject(existing)) mergeInto(ctx, ctx.writable<JsonObject>(container, key), t.def, value, t.text);
+    else {
+      const made = ctx.adopt<JsonObject>({});
+      mergeInto(ctx, made, t.def, value, t.text);
+      guardWrite(ctx, t.def, existing, made, t.text);
+      container[key] = made;
     }
     return;
   }
@@ -104,15 +110,36 @@ export function addOrReplace(ctx: PatchContext, op: 'add' | 'replace', t: Target
   container[key] = next as JsonValue;
 }
 
-/** Values of a multi-valued attribute selected by a value filter. */
-function select(ctx: PatchContext, t: Target, filter: Filter, container: JsonObject | undefined): { list: JsonValue[] | undefined; matches: JsonObject[] } {
+const compiledFilters = new WeakMap<Filter, { registry: unknown; def: unknown; strict: boolean; test: (value: unknown) => boolean }>();
+
+function valueFilter(filter: Filter, def: ScimAttribute | undefined, ctx: PatchContext): (value: unknown) => boolean {
+  const hit = compiledFilters.get(filter);
+  if (hit && hit.registry === ctx.registry && hit.def === def && hit.strict === !ctx.lenient) return hit.test;
+  const test = compileValueFilter(filter, ctx.registry, def, !ctx.lenient);
+  compiledFilters.set(filter, { registry: ctx.registry, def, strict: !ctx.lenient, test });
+  return test;
+}
+
+/** Where the values a value filter selects are: their indices in the attribute's array (or the one complex value). */
+interface Selection {
+  key: string | undefined;
+  /** the attribute's array, not yet copied; undefined when it holds a single object or nothing */
+  list: JsonValue[] | undefined;
+  indices: number[];
+  /** a single (non-array) complex value that matched */
+  single: boolean;
+}
+
+function select(ctx: PatchContext, t: Target, filter: Filter, container: JsonObject | undefined): Selection {
   const key = container ? findKey(container, t.name!) : undefined;
   const current = container && key !== undefined ? container[key] : undefined;
-  const list = Array.isArray(current) ? current : undefined;
-  const test = compileValueFilter(filter, ctx.registry, t.def, !ctx.lenient);
-  const matches: JsonObject[] = [];
-  for (const item of list ?? (isObject(current) ? [current] : [])) if (isObject(item) && test(item)) matches.push(item);
-  return { list, matches };
+  const test = valueFilter(filter, t.def, ctx);
+  const indices: number[] = [];
+  if (Array.isArray(current)) {
+    for (let i = 0; i < current.length; i++) if (isObject(current[i]) && test(current[i])) indices.push(i);
+    return { key, list: current, indices, single: false };
+  }
+  return { key, list: undefined, indices, single: isObject(current) && test(current) };
 }
 
 /** The sub-attribute values an `eq`-only filter pins down (`type eq "work" and …`), to create a value from. */
@@ -127,9 +154,17 @@ function seedOf(filter: Filter): JsonObject | undefined {
 }
 
 function filtered(ctx: PatchContext, op: 'add' | 'replace', t: Target, filter: Filter, value: unknown): void {
+  const apply = (item: JsonObject) => {
+    if (t.subAttr !== undefined) setSub(ctx, item, t.subAttr, t.subDef, value, t.text);
+    else mergeInto(ctx, item, t.def, value, t.text);
+  };
   let container = containerOf(t, ctx, false);
-  let { list, matches } = select(ctx, t, filter, container);
-  if (matches.length === 0) {
+  const selection = select(ctx, t, filter, container);
+  if (selection.single) {
+    apply(ctx.writable<JsonObject>(container!, selection.key!));
+    return;
+  }
+  if (selection.indices.length === 0) {
     const seed = seedOf(filter);
     const section = op === 'add' ? '3.5.2.1' : '3.5.2.3';
     const message = `no value of "${t.name}" matches [${formatFilter(filter)}]`;
@@ -137,18 +172,22 @@ function filtered(ctx: PatchContext, op: 'add' | 'replace', t: Target, filter: F
     ctx.deviate('filter-created-value', `${message}; created ${describeValue(seed)} for it (RFC 7644 §${section} answers 400 noTarget; Entra ID expects the value to be created)`);
     container = containerOf(t, ctx, true)!;
     const key = keyIn(container, t.name!, t.def);
-    const made = coerceSingle(ctx, t.def, seed, t.text) as JsonObject;
+    const made = ctx.adopt(coerceSingle(ctx, t.def, seed, t.text) as JsonObject);
     const current = container[key];
-    list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
+    const list = ctx.adopt(Array.isArray(current) ? [...current] : current === undefined || current === null ? [] : [current]);
     list.push(made);
     container[key] = list;
-    matches = [made];
+    apply(made);
+    enforcePrimary(ctx, t.def, list, [made], t.name!);
+    return;
   }
-  for (const item of matches) {
-    if (t.subAttr !== undefined) setSub(ctx, item, t.subAttr, t.subDef, value, t.text);
-    else mergeInto(ctx, item, t.def, value, t.text);
-  }
-  if (list) enforcePrimary(ctx, t.def, list, matches, t.name!);
+  const list = ctx.writable<JsonValue[]>(container!, selection.key!);
+  const touched = selection.indices.map((i) => {
+    const item = ctx.writable<JsonObject>(list, i);
+    apply(item);
+    return item;
+  });
+  enforcePrimary(ctx, t.def, list, touched, t.name!);
 }
 
 /** `remove` of a target that names an attribute. */
@@ -163,48 +202,58 @@ export function remove(ctx: PatchContext, t: Target, value: unknown): void {
     const hint = multiValued ? `; to remove particular values use a filter: "path": "${t.name}[value eq \\"…\\"]"` : '';
     ctx.fail('invalidSyntax', `"remove" takes no "value" (RFC 7644 §3.5.2.2)${hint}${multiValued ? ENTRA : ''}`);
   }
-  if (t.filter) {
-    const { list, matches } = select(ctx, t, t.filter, container);
-    if (matches.length === 0) {
-      const message = `no value of "${t.name}" matches [${formatFilter(t.filter)}]`;
-      if (!ctx.lenient) ctx.fail('noTarget', `${message} (RFC 7644 §3.5.2.2: 400 noTarget)`);
-      ctx.deviate('no-target', `${message}; nothing removed (RFC 7644 §3.5.2.2 answers 400 noTarget)`);
-      return;
-    }
-    const key = findKey(container!, t.name!)!;
-    if (t.subAttr !== undefined) {
-      for (const item of matches) {
-        const subKey = findKey(item, t.subAttr);
-        if (subKey === undefined) continue;
-        guardRemove(ctx, t.subDef, item[subKey], t.text);
-        delete item[subKey];
-      }
-    } else {
-      guardWrite(ctx, t.def, list ?? container![key], list ? list.filter((v) => !matches.includes(v as JsonObject)) : undefined, t.text);
-      if (list) {
-        const kept = list.filter((v) => !matches.includes(v as JsonObject));
-        if (kept.length) container![key] = kept;
-        else delete container![key];
-      } else delete container![key];
-    }
-  } else if (container) {
+  if (t.filter) removeFiltered(ctx, t, t.filter, container);
+  else if (container) {
     const key = findKey(container, t.name!);
     if (key === undefined) return;
     const existing = container[key];
     if (t.subAttr !== undefined) {
-      for (const item of Array.isArray(existing) ? existing : [existing]) {
-        if (!isObject(item)) continue;
-        const subKey = findKey(item, t.subAttr);
-        if (subKey === undefined) continue;
+      const removeSub = (item: JsonObject) => {
+        const subKey = findKey(item, t.subAttr!);
+        if (subKey === undefined) return;
         guardRemove(ctx, t.subDef, item[subKey], t.text);
         delete item[subKey];
-      }
+      };
+      if (Array.isArray(existing)) {
+        const list = ctx.writable<JsonValue[]>(container, key);
+        for (let i = 0; i < list.length; i++) if (isObject(list[i]) && findKey(list[i] as JsonObject, t.subAttr) !== undefined) removeSub(ctx.writable<JsonObject>(list, i));
+      } else if (isObject(existing)) removeSub(ctx.writable<JsonObject>(container, key));
     } else {
       guardRemove(ctx, t.def, existing, t.text);
       delete container[key];
     }
   }
-  if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+  if (t.extension) dropEmptyExtension(ctx, t.extension);
+}
+
+function removeFiltered(ctx: PatchContext, t: Target, filter: Filter, container: JsonObject | undefined): void {
+  const selection = select(ctx, t, filter, container);
+  if (selection.indices.length === 0 && !selection.single) {
+    const message = `no value of "${t.name}" matches [${formatFilter(filter)}]`;
+    if (!ctx.lenient) ctx.fail('noTarget', `${message} (RFC 7644 §3.5.2.2: 400 noTarget)`);
+    ctx.deviate('no-target', `${message}; nothing removed (RFC 7644 §3.5.2.2 answers 400 noTarget)`);
+    return;
+  }
+  const key = selection.key!;
+  if (t.subAttr !== undefined) {
+    const items = selection.single ? [ctx.writable<JsonObject>(container!, key)] : selection.indices.map((i) => ctx.writable<JsonObject>(ctx.writable<JsonValue[]>(container!, key), i));
+    for (const item of items) {
+      const subKey = findKey(item, t.subAttr);
+      if (subKey === undefined) continue;
+      guardRemove(ctx, t.subDef, item[subKey], t.text);
+      delete item[subKey];
+    }
+  } else if (selection.single) {
+    guardRemove(ctx, t.def, container![key], t.text);
+    delete container![key];
+  } else {
+    const doomed = new Set(selection.indices);
+    const kept = selection.list!.filter((_, i) => !doomed.has(i));
+    guardWrite(ctx, t.def, selection.list, kept, t.text);
+    if (kept.length) container![key] = ctx.adopt(kept);
+    else delete container![key];
+  }
+  if (t.extension) dropEmptyExtension(ctx, t.extension);
 }
 
 /** Lenient: Entra ID's `{"op":"Remove","path":"members","value":[{"value":"id"}]}` removes the listed values. */
@@ -229,8 +278,8 @@ function removeListed(ctx: PatchContext, t: Target, container: JsonObject | unde
     `"remove" with a "value" is not RFC 7644 §3.5.2.2 (remove takes a path such as ${t.name}[value eq "…"]); removed the ${removed} of ${listed.length} listed value(s) of "${t.name}" that were present`,
   );
   if (container && key !== undefined) {
-    if (kept.length) container[key] = kept;
+    if (kept.length) container[key] = ctx.adopt(kept);
     else delete container[key];
   }
-  if (t.extension) dropEmptyExtension(ctx.resource, t.extension);
+  if (t.extension) dropEmptyExtension(ctx, t.extension);
 }

@@ -1,8 +1,9 @@
 import { ScimFilterError } from '../errors';
 import type { Filter } from '../filter/ast';
-import { findKey, isObject, type JsonObject } from '../json';
-import { parsePath } from '../path';
-import type { ScimAttribute } from '../schema/types';
+import { findKey, isObject, type JsonObject, type JsonValue } from '../json';
+import { parsePath, type PatchPath } from '../path';
+import type { SchemaRegistry } from '../schema/registry';
+import type { ScimAttribute, ScimResourceType } from '../schema/types';
 import { URN } from '../urns';
 import type { PatchContext } from './context';
 
@@ -20,14 +21,24 @@ export interface Target {
   subDef?: ScimAttribute;
 }
 
-/** Resolves a PATCH `path`. */
-export function targetFromPath(text: string, value: unknown, ctx: PatchContext): Target {
-  let parsed;
+/** Parsed paths that needed no lenient repair, per registry (paths repeat: clients send the same few). */
+const parsedPaths = new WeakMap<SchemaRegistry, Map<string, PatchPath>>();
+
+function parse(text: string, ctx: PatchContext): PatchPath {
+  let cache = parsedPaths.get(ctx.registry);
+  if (!cache) parsedPaths.set(ctx.registry, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit) return hit;
+  let repaired = false;
+  let parsed: PatchPath;
   try {
     parsed = parsePath(text, {
       registry: ctx.registry,
       lenient: ctx.lenient,
-      onDeviation: (d) => ctx.deviate('filter-syntax', `path "${text}": ${d.message}`),
+      onDeviation: (d) => {
+        repaired = true;
+        ctx.deviate('filter-syntax', `path "${text}": ${d.message}`);
+      },
     });
   } catch (error) {
     if (error instanceof ScimFilterError) {
@@ -35,7 +46,42 @@ export function targetFromPath(text: string, value: unknown, ctx: PatchContext):
     }
     throw error;
   }
-  return resolve(text, parsed.uri, parsed.name, parsed.subAttr, parsed.filter, value, ctx);
+  if (!repaired) {
+    if (cache.size >= 1000) cache.clear();
+    cache.set(text, parsed);
+  }
+  return parsed;
+}
+
+interface CachedTarget {
+  resourceType: ScimResourceType | undefined;
+  objectValue: boolean;
+  target: Target;
+}
+
+/** Targets resolved without any deviation and without looking at the resource, per registry and path. */
+const resolvedPaths = new WeakMap<SchemaRegistry, Map<string, CachedTarget[]>>();
+
+/** Resolves a PATCH `path`. */
+export function targetFromPath(text: string, value: unknown, ctx: PatchContext): Target {
+  let cache = resolvedPaths.get(ctx.registry);
+  if (!cache) resolvedPaths.set(ctx.registry, (cache = new Map()));
+  const objectValue = isObject(value);
+  const entries = cache.get(text);
+  if (entries) {
+    for (const e of entries) if (e.resourceType === ctx.resourceType && e.objectValue === objectValue) return e.target;
+  }
+  const deviations = ctx.deviations.length;
+  const parsed = parse(text, ctx);
+  const target = resolve(text, parsed.uri, parsed.name, parsed.subAttr, parsed.filter, value, ctx);
+  const pure = ctx.deviations.length === deviations && (parsed.uri === undefined || ctx.registry.schema(parsed.uri) !== undefined);
+  if (pure) {
+    if (cache.size >= 1000) cache.clear();
+    const list = cache.get(text) ?? [];
+    list.push({ resourceType: ctx.resourceType, objectValue, target });
+    cache.set(text, list);
+  }
+  return target;
 }
 
 /**
@@ -168,30 +214,33 @@ function listExtensions(ctx: PatchContext): string {
 
 /** The object holding the target's attribute: the resource, or its extension object (created when `create`). */
 export function containerOf(target: Target, ctx: PatchContext, create: boolean): JsonObject | undefined {
-  if (!target.extension) return ctx.resource;
-  const key = findKey(ctx.resource, target.extension);
-  const existing = key === undefined ? undefined : ctx.resource[key];
-  if (isObject(existing)) return existing;
+  const resource = ctx.resource;
+  if (!target.extension) return resource;
+  const key = findKey(resource, target.extension);
+  const existing = key === undefined ? undefined : resource[key];
+  if (isObject(existing)) return ctx.writable<JsonObject>(resource, key!);
   if (!create) return undefined;
-  const made: JsonObject = {};
-  ctx.resource[key ?? target.extension] = made;
-  addSchemaUrn(ctx.resource, target.extension);
+  const made = ctx.adopt<JsonObject>({});
+  resource[key ?? target.extension] = made;
+  addSchemaUrn(ctx, target.extension);
   return made;
 }
 
 /** Adds `urn` to the resource's `schemas` (RFC 7643 §3: it lists the extensions present). */
-export function addSchemaUrn(resource: JsonObject, urn: string): void {
+export function addSchemaUrn(ctx: PatchContext, urn: string): void {
+  const resource = ctx.resource;
   const key = findKey(resource, 'schemas') ?? 'schemas';
   const schemas = resource[key];
   if (!Array.isArray(schemas)) {
     resource[key] = [urn];
     return;
   }
-  if (!schemas.some((s) => typeof s === 'string' && s.toLowerCase() === urn.toLowerCase())) schemas.push(urn);
+  if (!schemas.some((s) => typeof s === 'string' && s.toLowerCase() === urn.toLowerCase())) ctx.writable<JsonValue[]>(resource, key).push(urn);
 }
 
 /** Drops an extension object left empty, and its URN from `schemas`. */
-export function dropEmptyExtension(resource: JsonObject, urn: string): void {
+export function dropEmptyExtension(ctx: PatchContext, urn: string): void {
+  const resource = ctx.resource;
   const key = findKey(resource, urn);
   if (key === undefined) return;
   const ext = resource[key];
@@ -201,6 +250,6 @@ export function dropEmptyExtension(resource: JsonObject, urn: string): void {
   const schemas = schemasKey === undefined ? undefined : resource[schemasKey];
   if (Array.isArray(schemas)) {
     const at = schemas.findIndex((s) => typeof s === 'string' && s.toLowerCase() === urn.toLowerCase());
-    if (at >= 0 && urn.toLowerCase() !== URN.user.toLowerCase()) schemas.splice(at, 1);
+    if (at >= 0 && urn.toLowerCase() !== URN.user.toLowerCase()) ctx.writable<JsonValue[]>(resource, schemasKey!).splice(at, 1);
   }
 }

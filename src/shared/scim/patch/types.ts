@@ -1,6 +1,7 @@
 import type { SchemaRegistry } from '../schema/registry';
 import type { ScimResourceType } from '../schema/types';
 
+/** The three PATCH operations (RFC 7644 §3.5.2). */
 export type PatchOpName = 'add' | 'remove' | 'replace';
 
 /** One entry of `Operations` (RFC 7644 §3.5.2). */
@@ -16,6 +17,7 @@ export interface PatchRequest {
   Operations: PatchOperation[];
 }
 
+/** Options for `applyPatch`. */
 export interface ApplyPatchOptions {
   /** attribute definitions (mutability, types, multi-valued); default: RFC 7643 core */
   registry?: SchemaRegistry;
@@ -28,6 +30,7 @@ export interface ApplyPatchOptions {
   resourceType?: string | ScimResourceType;
 }
 
+/** What kind of departure from RFC 7644 lenient mode accepted. */
 export type PatchDeviationCode =
   | 'op-case'
   | 'string-boolean'
@@ -49,6 +52,7 @@ export interface PatchDeviation {
   message: string;
 }
 
+/** What `applyPatch` returns. */
 export interface PatchResult<T> {
   /** the patched copy; the input resource is never modified */
   resource: T;

@@ -1,4 +1,5 @@
 import { isObject } from '../json';
+import { URN } from '../urns';
 import { attr } from './define';
 import {
   ATTRIBUTE_TYPES,
@@ -59,7 +60,9 @@ export function normalizeAttribute(input: unknown, where: string, problems: stri
   let subAttributes: ScimAttribute[] | undefined;
   if (type === 'complex') {
     const raw = Array.isArray(input.subAttributes) ? input.subAttributes : [];
-    if (depth > 0 && raw.length) problems.push(`${here}: a sub-attribute cannot itself be complex (RFC 7643 §2.3.8)`);
+    // RFC 7643 §8.7.2: the Schema schema itself nests `subAttributes` inside `attributes`, the one allowed exception
+    const metaSchema = here.startsWith(`${URN.schema}.`);
+    if (depth > 0 && raw.length && !metaSchema) problems.push(`${here}: a sub-attribute cannot itself be complex (RFC 7643 §2.3.8)`);
     subAttributes = raw.map((s) => normalizeAttribute(s, here, problems, depth + 1)).filter((s): s is ScimAttribute => s !== undefined);
   }
   const canonicalValues = strings(input.canonicalValues);

@@ -40,6 +40,8 @@ export class SchemaRegistry {
   readonly problems: readonly string[];
 
   private readonly byUrn = new Map<string, { schema: ScimSchema; attributes: AttributeIndex }>();
+  /** the same entries under each schema's own spelling, to skip lower-casing long URNs on the hot path */
+  private readonly byExactUrn = new Map<string, { schema: ScimSchema; attributes: AttributeIndex }>();
   private readonly common = indexAttributes(commonAttributes);
   private readonly subIndex = new WeakMap<ScimAttribute, AttributeIndex>();
   /** lower-cased URNs, longest first, for splitting `urn…:attr` paths */
@@ -51,7 +53,11 @@ export class SchemaRegistry {
     this.schemas = schemas;
     this.resourceTypes = resourceTypes;
     this.problems = problems;
-    for (const schema of schemas) this.byUrn.set(schema.id.toLowerCase(), { schema, attributes: indexAttributes(schema.attributes) });
+    for (const schema of schemas) {
+      const entry = { schema, attributes: indexAttributes(schema.attributes) };
+      this.byUrn.set(schema.id.toLowerCase(), entry);
+      this.byExactUrn.set(schema.id, entry);
+    }
     for (const rt of resourceTypes) {
       this.baseUrns.add(rt.schema.toLowerCase());
       for (const ext of rt.schemaExtensions) this.extensionUrns.add(ext.schema.toLowerCase());
@@ -102,9 +108,13 @@ export class SchemaRegistry {
     return new SchemaRegistry(schemaList, typeList, problems);
   }
 
+  private entry(urn: string): { schema: ScimSchema; attributes: AttributeIndex } | undefined {
+    return this.byExactUrn.get(urn) ?? this.byUrn.get(urn.toLowerCase());
+  }
+
   /** The schema with this URN (compared ignoring case). */
   schema(urn: string): ScimSchema | undefined {
-    return this.byUrn.get(urn.toLowerCase())?.schema;
+    return this.entry(urn)?.schema;
   }
 
   /** A resource type by name, id, endpoint (`/Users`) or base schema URN, ignoring case. */
@@ -176,7 +186,7 @@ export class SchemaRegistry {
 
   /** A top-level attribute of one schema, ignoring case. */
   schemaAttribute(schemaUrn: string, name: string): ScimAttribute | undefined {
-    return this.byUrn.get(schemaUrn.toLowerCase())?.attributes.get(name.toLowerCase());
+    return this.entry(schemaUrn)?.attributes.get(name.toLowerCase());
   }
 
   /**
@@ -220,7 +230,7 @@ export class SchemaRegistry {
   private top(uri: string | undefined, name: string, rt: ScimResourceType | undefined): { attribute: ScimAttribute; schema: ScimSchema | undefined; extension: boolean } | undefined {
     const lower = name.toLowerCase();
     if (uri) {
-      const entry = this.byUrn.get(uri.toLowerCase());
+      const entry = this.entry(uri);
       if (!entry) return undefined;
       const attribute = entry.attributes.get(lower) ?? (this.isBaseSchema(uri) ? this.common.get(lower) : undefined);
       if (!attribute) return undefined;
@@ -229,13 +239,16 @@ export class SchemaRegistry {
     }
     const common = this.common.get(lower);
     if (common) return { attribute: common, schema: undefined, extension: false };
-    const bases = rt ? [rt.schema] : this.resourceTypes.map((r) => r.schema);
-    for (const urn of bases) {
-      const entry = this.byUrn.get(urn.toLowerCase());
+    if (rt) {
+      const entry = this.entry(rt.schema);
+      const attribute = entry?.attributes.get(lower);
+      return entry && attribute ? { attribute, schema: entry.schema, extension: false } : undefined;
+    }
+    for (const r of this.resourceTypes) {
+      const entry = this.entry(r.schema);
       const attribute = entry?.attributes.get(lower);
       if (entry && attribute) return { attribute, schema: entry.schema, extension: false };
     }
-    if (rt) return undefined;
     for (const [urn, entry] of this.byUrn) {
       if (this.extensionUrns.has(urn)) continue;
       const attribute = entry.attributes.get(lower);

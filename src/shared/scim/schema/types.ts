@@ -1,8 +1,12 @@
 /** The schema model of RFC 7643 §7 (a `/Schemas` entry) and §6 (a `/ResourceTypes` entry). */
 
+/** RFC 7643 §2.3 data types. */
 export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'binary' | 'complex';
+/** RFC 7643 §2.2 `mutability`. */
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
+/** RFC 7643 §2.2 `returned`. */
 export type Returned = 'always' | 'never' | 'default' | 'request';
+/** RFC 7643 §2.2 `uniqueness`. */
 export type Uniqueness = 'none' | 'server' | 'global';
 
 /** One attribute definition with every characteristic filled in (RFC 7643 §2.2 defaults where a server omits one). */
@@ -29,6 +33,7 @@ export interface ScimSchema {
   attributes: ScimAttribute[];
 }
 
+/** One entry of a resource type's `schemaExtensions`. */
 export interface SchemaExtensionRef {
   schema: string;
   required: boolean;
@@ -44,6 +49,7 @@ export interface ScimResourceType {
   schemaExtensions: SchemaExtensionRef[];
 }
 
+/** The allowed values of each characteristic, for pickers and validation. */
 export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'binary', 'complex'];
 export const MUTABILITIES: readonly Mutability[] = ['readOnly', 'readWrite', 'immutable', 'writeOnly'];
 export const RETURNED_VALUES: readonly Returned[] = ['always', 'never', 'default', 'request'];

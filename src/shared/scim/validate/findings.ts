@@ -1,5 +1,6 @@
 import { pointer } from '../json';
 
+/** `error`: the RFC is violated; `warning`: likely to break a client or server; `info`: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One thing a validator noticed: where (a JSON Pointer into the body), what, and which RFC section says so. */

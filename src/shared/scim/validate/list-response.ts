@@ -5,6 +5,7 @@ import { URN } from '../urns';
 import { FindingList, isInteger, type Finding } from './findings';
 import { checkResource } from './resource';
 
+/** Options for `validateListResponse`. */
 export interface ValidateListResponseOptions {
   registry?: SchemaRegistry;
   /** the type of the listed resources; default: each resource's own `schemas` */

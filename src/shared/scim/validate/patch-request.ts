@@ -7,6 +7,7 @@ import { URN } from '../urns';
 import { FindingList, type Finding, type Segments } from './findings';
 import { checkAttribute } from './values';
 
+/** Options for `validatePatchRequest`. */
 export interface ValidatePatchRequestOptions {
   registry?: SchemaRegistry;
   /** the type of the resource being patched; without it attributes are not checked */

@@ -5,6 +5,7 @@ import type { ScimResourceType } from '../schema/types';
 import { FindingList, type Finding, type Segments } from './findings';
 import { checkAttribute, type ValueCheckOptions } from './values';
 
+/** Options for `validateResource`. */
 export interface ValidateResourceOptions {
   /** default: RFC 7643 core */
   registry?: SchemaRegistry;

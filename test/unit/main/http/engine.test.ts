@@ -92,8 +92,10 @@ describe('request engine', () => {
     expect(JSON.parse(exchange.response!.body.preview).Resources[0].userName).toBe('ana');
     expect(exchange.response?.body.truncated).toBe(false);
     // request headers as written on the wire, the token replaced by a marker
-    expect(exchange.request.headers).toContainEqual(['authorization', 'Bearer [REDACTED]']);
-    expect(exchange.request.headers.some(([name]) => name === 'host')).toBe(true);
+    const sent = new Map(exchange.request.headers.map(([name, value]) => [name.toLowerCase(), value]));
+    expect(sent.get('authorization')).toBe('Bearer [REDACTED]');
+    expect(sent.get('host')).toBe(`127.0.0.1:${server.port}`);
+    expect(sent.get('x-tenant')).toBe('t-42');
     expect(JSON.stringify(exchange)).not.toContain(TOKEN);
     expect(exchange.timings.total).toBeGreaterThan(0);
     expect(exchange.timings.firstByte).toBeGreaterThanOrEqual(0);
@@ -207,10 +209,8 @@ describe('request engine', () => {
     h.http.bodyCapBytes = 100 * 1024 * 1024;
   });
 
-  it('reports progress for a slow download, and nothing for a fast request', async () => {
+  it('reports progress for a slow download', async () => {
     h.progress.length = 0;
-    await h.engine.send('fast', h.spec(endpointId, '/Users'));
-    expect(h.progress.filter((p) => p.requestId === 'fast')).toEqual([]);
     await h.engine.send('chunky', h.spec(endpointId, '/chunked'));
     const events = h.progress.filter((p) => p.requestId === 'chunky');
     expect(events.some((p) => p.phase === 'receiving' && p.receivedBytes > 0)).toBe(true);

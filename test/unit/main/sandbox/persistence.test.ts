@@ -63,6 +63,19 @@ describe('sandbox persistence (--persist)', () => {
     }
   });
 
+  it('sets aside a file that parses but does not hold together (a group that contains itself)', async () => {
+    const dir = tempDir();
+    const group = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: 'g1', displayName: 'Loop', members: [{ value: 'g1' }], meta: { created: '2024-01-01T00:00:00Z' } };
+    writeFileSync(join(dir, 'store.json'), JSON.stringify({ seq: 1, revision: 1, users: [], groups: [{ seq: 1, revision: 1, resource: group }] }));
+    const t = await startTestSandbox({ users: 2, persistDir: dir });
+    try {
+      expect(t.sandbox.notice).toMatch(/moved to .*damaged/);
+      expect(t.sandbox.status()).toMatchObject({ userCount: 2, groupCount: 8 });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('reset goes back to the seed and is persisted', async () => {
     const dir = tempDir();
     const t = await startTestSandbox({ users: 3, persistDir: dir });

@@ -29,6 +29,7 @@ describe('sandbox Users: create, read, replace, patch, delete (RFC 7644 §3.3-3.
     expect(res.body.meta.created).toBe(res.body.meta.lastModified);
     expect(res.headers.get('etag')).toBe(res.body.meta.version);
     expect(res.body.meta.version).toMatch(/^W\/".+"$/);
+    expect(res.headers.get('server-timing')).toMatch(/^scim;dur=\d+\.\d{3}$/);
     expect(res.body.groups).toBeUndefined();
     expect(res.body.password).toBeUndefined();
     expect(res.body[ENTERPRISE].manager).toEqual({ value: 'unknown-manager' });

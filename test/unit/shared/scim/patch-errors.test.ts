@@ -97,3 +97,34 @@ describe('where the npm PATCH library goes wrong', () => {
     expect(fails({ schemas: [GROUP_URN], displayName: 'g' }, patch({ op: 'add', path: 'userName', value: 'x' })).scimType).toBe('invalidPath');
   });
 });
+
+describe('the input resource', () => {
+  function deepFreeze<T>(value: T): T {
+    if (typeof value === 'object' && value !== null) {
+      for (const v of Object.values(value)) deepFreeze(v);
+      Object.freeze(value);
+    }
+    return value;
+  }
+
+  it('is never modified, in either mode, whatever the operations touch', () => {
+    const requests = [
+      patch({ op: 'Replace', path: 'active', value: 'False' }, { op: 'replace', path: 'emails[type eq "home"].primary', value: true }),
+      patch({ op: 'remove', path: `${ENTERPRISE_URN}:employeeNumber` }, { op: 'remove', path: `${ENTERPRISE_URN}:department` }, { op: 'remove', path: `${ENTERPRISE_URN}:manager` }),
+      patch({ op: 'add', value: { emails: [{ value: 'z@z', primary: true }], 'name.givenName': 'Z', [ENTERPRISE_URN]: { costCenter: '1' } } }),
+      patch({ op: 'remove', path: 'addresses[type eq "home"].streetAddress' }, { op: 'replace', path: 'addresses.country', value: 'US' }),
+      patch({ op: 'replace', path: 'emails[type eq "pager"].value', value: 'p@x' }, { op: 'remove', path: 'emails' }),
+      patch({ op: 'remove', path: 'schemas' }),
+    ];
+    for (const request of requests) {
+      const user = deepFreeze(sampleUser());
+      const before = JSON.stringify(user);
+      const { resource } = applyPatch(user, request, { mode: 'lenient' });
+      expect(JSON.stringify(user)).toBe(before);
+      expect(JSON.stringify(resource)).not.toBe(before);
+    }
+    const group = deepFreeze(sampleGroup());
+    applyPatch(group, patch({ op: 'Remove', path: 'members', value: [{ value: BABS }] }, { op: 'add', path: 'members', value: { value: 'x' } }), { mode: 'lenient' });
+    expect(group.members).toHaveLength(2);
+  });
+});

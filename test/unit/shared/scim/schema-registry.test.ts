@@ -126,6 +126,10 @@ describe('SchemaRegistry.fromDiscovery', () => {
     );
   });
 
+  it('finds nothing wrong with the RFC core schemas served back to it (the Schema schema may nest subAttributes)', () => {
+    expect(SchemaRegistry.fromDiscovery([...coreSchemas], [...coreResourceTypes]).problems).toEqual([]);
+  });
+
   it('assumes the RFC resource types when a server lists schemas only', () => {
     const registry = SchemaRegistry.fromDiscovery([...coreSchemas], []);
     expect(registry.resourceTypes.map((r) => r.name)).toEqual(['User', 'Group']);

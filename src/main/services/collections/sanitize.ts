@@ -1,0 +1,45 @@
+import type { SavedRequest } from '@shared/model/collection';
+import { isSecretHeader } from '@shared/redact/headers';
+import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+
+/**
+ * Collection files never hold a secret: a credential header keeps its name but loses its value
+ * (auth comes from the endpoint at run time), and a known secret value anywhere is replaced.
+ * Each change is reported so the user knows what was not saved.
+ */
+export function sanitizeRequest(request: SavedRequest, scrubber: SecretScrubber): { request: SavedRequest; warnings: string[] } {
+  const warnings: string[] = [];
+  const scrub = (text: string, where: string) => {
+    const clean = scrubber.scrub(text);
+    if (clean !== text) warnings.push(`A secret value in ${where} of "${request.name}" was replaced by [REDACTED].`);
+    return clean;
+  };
+  const headers = request.headers.map((header) => {
+    if (isSecretHeader(header.name) && header.value !== '') {
+      warnings.push(`The value of the ${header.name} header of "${request.name}" was not saved: auth comes from the endpoint chosen when the request runs.`);
+      return { ...header, value: '', enabled: false };
+    }
+    return { ...header, value: scrub(header.value, `the ${header.name} header`) };
+  });
+  return {
+    request: {
+      ...request,
+      name: scrub(request.name, 'the name'),
+      path: scrub(request.path, 'the path'),
+      headers,
+      ...(request.body !== undefined ? { body: scrub(request.body, 'the body') } : {}),
+      ...(request.description !== undefined ? { description: scrub(request.description, 'the description') } : {}),
+    },
+    warnings,
+  };
+}
+
+export function sanitizeVariables(variables: Record<string, string>, scrubber: SecretScrubber): { variables: Record<string, string>; warnings: string[] } {
+  const warnings: string[] = [];
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    out[name] = scrubber.scrub(value);
+    if (out[name] !== value) warnings.push(`Variable "${name}" held a secret value; it was replaced by [REDACTED]. Keep secrets in the endpoint's auth settings.`);
+  }
+  return { variables: out, warnings };
+}

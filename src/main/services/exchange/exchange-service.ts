@@ -1,0 +1,118 @@
+import { fail } from '@shared/api/errors';
+import type { ExportFormat, ExportSource, ImportFormat, ImportTarget } from '@shared/api/commands/exchange';
+import type { ExchangeRecord } from '@shared/redact/exchanges';
+import { redactExchanges } from '@shared/redact/exchanges';
+import type { RedactionOptions, RedactionPreview } from '@shared/redact/options';
+import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import type { CollectionRunner } from '../collections/collection-runner';
+import type { CollectionsService } from '../collections/collections-service';
+import { formatJson } from '../collections/json-file';
+import { slug } from '../collections/names';
+import type { HistoryStore } from '../history/history-store';
+import { fromCurl } from './curl';
+import { summarize, type ExportEnvironment } from './environment';
+import { fromHar } from './har-import';
+import { toHar } from './har';
+import { countRequests, type ImportedCollection } from './import-tree';
+import { toJsonExport } from './json-export';
+import { toMarkdown } from './markdown';
+import { fromPostman, toPostman } from './postman';
+
+export interface ExchangeServiceOptions {
+  history: Pick<HistoryStore, 'records' | 'findByExchangeId'>;
+  runs: Pick<CollectionRunner, 'get'>;
+  collections: CollectionsService;
+  scrubber: SecretScrubber;
+  environment: () => ExportEnvironment;
+  /** more credential header names (the endpoints' API-key headers) */
+  secretHeaders?: () => string[] | Promise<string[]>;
+  now?: () => Date;
+}
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+const FORMATS: Record<ExportFormat, { extension: string; mimeType: string }> = {
+  har: { extension: 'har', mimeType: 'application/json' },
+  markdown: { extension: 'md', mimeType: 'text/markdown' },
+  json: { extension: 'json', mimeType: 'application/json' },
+};
+
+/** Every export goes through the one redactor; every import lands in a collection, without credentials. */
+export class ExchangeService {
+  constructor(private readonly options: ExchangeServiceOptions) {}
+
+  /** What an export of `source` would redact, computed the same way the export does it. */
+  async preview(source: ExportSource, redaction: RedactionOptions): Promise<{ count: number; preview: RedactionPreview }> {
+    const { records, preview } = await this.redacted(source, redaction);
+    return { count: records.length, preview };
+  }
+
+  async export(input: { source: ExportSource; format: ExportFormat; redaction: RedactionOptions; bodyLimit: number }): Promise<ExportFile & { count: number; preview: RedactionPreview }> {
+    const { records, preview } = await this.redacted(input.source, input.redaction);
+    const now = this.options.now?.() ?? new Date();
+    const env = this.options.environment();
+    const summary = summarize(records, env, now);
+    let content: string;
+    if (input.format === 'har') content = formatJson(toHar(records, env));
+    else if (input.format === 'json') content = formatJson(toJsonExport(records, summary, preview));
+    else content = toMarkdown(records, summary, preview, { bodyLimit: input.bodyLimit });
+    // the last line of defence: nothing known to be secret leaves, whatever path it took
+    content = this.options.scrubber.scrub(content);
+    const { extension, mimeType } = FORMATS[input.format];
+    return { fileName: `scim-log-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.${extension}`, mimeType, content, count: records.length, preview };
+  }
+
+  async exportCollection(collectionId: string): Promise<ExportFile> {
+    const collection = await this.options.collections.get(collectionId);
+    const content = this.options.scrubber.scrub(formatJson(toPostman(collection)));
+    return { fileName: `${slug(collection.name)}.postman_collection.json`, mimeType: 'application/json', content };
+  }
+
+  async import(input: { format: ImportFormat; text: string; fileName?: string | undefined; baseUrl?: string | undefined; target: ImportTarget }): Promise<{
+    collectionId: string;
+    itemIds: string[];
+    imported: number;
+    warnings: string[];
+  }> {
+    const context = { ...(input.fileName ? { fileName: input.fileName } : {}), ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) };
+    const parsed: ImportedCollection =
+      input.format === 'postman' ? fromPostman(input.text, context) : input.format === 'har' ? fromHar(input.text, context) : fromCurl(input.text, context);
+    const collections = this.options.collections;
+    let collectionId: string;
+    let parentId = '';
+    const warnings = [...parsed.warnings];
+    if (input.target.kind === 'new') {
+      const created = await collections.create({ name: input.target.name || parsed.name, folder: input.target.folder, variables: parsed.variables });
+      collectionId = created.id;
+      if (parsed.description) await collections.update(collectionId, { description: parsed.description });
+    } else {
+      collectionId = input.target.collectionId;
+      parentId = input.target.parentId ?? '';
+      const existing = await collections.get(collectionId);
+      const added = Object.fromEntries(Object.entries(parsed.variables).filter(([k]) => !(k in existing.variables)));
+      if (Object.keys(added).length) warnings.push(...(await collections.update(collectionId, { variables: { ...existing.variables, ...added } })).warnings);
+    }
+    const written = await collections.writeTree(collectionId, parentId, parsed.nodes);
+    return { collectionId, itemIds: written.itemIds, imported: countRequests(parsed.nodes), warnings: [...warnings, ...written.warnings] };
+  }
+
+  private records(source: ExportSource): ExchangeRecord[] {
+    if (source.kind === 'history') return this.options.history.records(source.ids);
+    const run = this.options.runs.get(source.runId);
+    if (!run) throw fail('not-found', `The run ${source.runId} is no longer kept; run the folder again to export it`, { what: 'run' });
+    return run.exchanges.map((exchange) => {
+      const stored = this.options.history.findByExchangeId(exchange.id);
+      if (stored) return { exchange: stored.exchange, requestBody: stored.requestBody, responseBody: stored.responseBody };
+      return { exchange, requestBody: exchange.request.body?.preview, responseBody: exchange.response?.body.preview };
+    });
+  }
+
+  private async redacted(source: ExportSource, redaction: RedactionOptions) {
+    const secretHeaders = [...redaction.secretHeaders, ...((await this.options.secretHeaders?.()) ?? [])];
+    return redactExchanges(this.records(source), this.options.scrubber, { personalData: redaction.personalData, secretHeaders });
+  }
+}

@@ -1,0 +1,81 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The history database's schema, one step per version (`PRAGMA user_version`). Steps are
+ * append-only: a released step is never edited, a change is a new step.
+ */
+export const MIGRATIONS: readonly ((db: DatabaseSync) => void)[] = [
+  // 1: entries, full-text index over URL, method, status and bodies, running totals
+  (db) => {
+    db.exec(`
+      CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        endpoint_id TEXT,
+        endpoint_name TEXT,
+        method TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status INTEGER,
+        error_kind TEXT,
+        duration_ms REAL NOT NULL,
+        req_bytes INTEGER NOT NULL,
+        res_bytes INTEGER NOT NULL,
+        req_body TEXT,
+        res_body TEXT,
+        req_file TEXT,
+        res_file TEXT,
+        meta TEXT NOT NULL,
+        stored_bytes INTEGER NOT NULL
+      );
+      CREATE INDEX entries_uid ON entries(uid);
+      CREATE INDEX entries_started ON entries(started_at);
+      CREATE INDEX entries_endpoint ON entries(endpoint_id, id);
+      CREATE VIRTUAL TABLE entries_fts USING fts5(
+        url, method, status, req_body, res_body,
+        content='entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TABLE totals (one INTEGER PRIMARY KEY CHECK (one = 1), count INTEGER NOT NULL, bytes INTEGER NOT NULL);
+      INSERT INTO totals VALUES (1, 0, 0);
+      CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts(rowid, url, method, status, req_body, res_body)
+          VALUES (new.id, new.url, new.method, new.status, new.req_body, new.res_body);
+        UPDATE totals SET count = count + 1, bytes = bytes + new.stored_bytes;
+      END;
+      CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts(entries_fts, rowid, url, method, status, req_body, res_body)
+          VALUES ('delete', old.id, old.url, old.method, old.status, old.req_body, old.res_body);
+        UPDATE totals SET count = count - 1, bytes = bytes - old.stored_bytes;
+      END;
+    `);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings `db` to the current schema; each step in its own transaction. */
+export function migrate(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  const from = row.user_version;
+  if (from > SCHEMA_VERSION) {
+    throw new NewerSchemaError(from);
+  }
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    db.exec('BEGIN');
+    try {
+      MIGRATIONS[version]!(db);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+export class NewerSchemaError extends Error {
+  constructor(readonly version: number) {
+    super(`it was written by a newer version of the app (schema ${version}; this version knows up to ${SCHEMA_VERSION})`);
+    this.name = 'NewerSchemaError';
+  }
+}

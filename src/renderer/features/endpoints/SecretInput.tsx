@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+
+interface SecretInputProps {
+  label: string;
+  /** main says a value is kept (never what it is) */
+  isSet: boolean;
+  /** saved endpoints save at once; a new endpoint keeps the value until it is created */
+  onSave(value: string): Promise<void> | void;
+  onClear?(): Promise<void> | void;
+  optional?: boolean;
+  /** the value typed for an endpoint not created yet (held by the editor until Save) */
+  pending?: boolean;
+}
+
+/**
+ * Write-only: shows whether a secret is set, takes a new value, and forgets what was typed as soon as
+ * it is handed over. A stored value is never shown, because the renderer never receives one.
+ */
+export function SecretInput({ label, isSet, onSave, onClear, optional, pending }: SecretInputProps) {
+  const id = useId();
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const state = pending ? 'will be saved with the endpoint' : isSet ? 'set' : optional ? 'not set (optional)' : 'not set';
+
+  const act = async (action: () => Promise<void> | void) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="field secret-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="secret-row">
+        <input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          value={value}
+          placeholder={isSet ? '•••••••• (stored; type to replace)' : 'not set'}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby={`${id}-state`}
+        />
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || value === ''}
+          onClick={() =>
+            void act(async () => {
+              await onSave(value);
+              setValue('');
+            })
+          }
+        >
+          {isSet ? `Replace ${label.toLowerCase()}` : `Set ${label.toLowerCase()}`}
+        </button>
+        {isSet && onClear && (
+          <button type="button" className="btn btn-quiet" disabled={busy} onClick={() => void act(onClear)}>
+            Clear {label.toLowerCase()}
+          </button>
+        )}
+      </div>
+      <span id={`${id}-state`} className={`secret-state ${isSet || pending ? 'is-set' : 'not-set'}`} data-testid={`secret-state-${label}`}>
+        {label}: {state}
+      </span>
+      {error && <span className="field-error">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { command } from '../command';
+import { HistoryDetail, HistoryPage, HistoryPageRequest, HistoryStats } from '../../model/history';
+
+export const historyCommands = {
+  /** one page, newest first; `cursor` from the previous page for the next */
+  'history.list': command(HistoryPageRequest, HistoryPage),
+  /** an entry whole: the exchange, bodies as previews with blob ids for the rest */
+  'history.get': command(z.object({ id: z.number().int() }), HistoryDetail),
+  'history.delete': command(z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }), z.object({ deleted: z.number().int() })),
+  'history.clear': command(z.object({}), z.object({})),
+  'history.stats': command(z.object({}), HistoryStats),
+};

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { AppError } from '../api/errors';
+import { HttpMethod } from './exchange';
+import { HeaderRow } from './request-spec';
+
+export const COLLECTION_FILE = 'collection.json';
+export const FOLDER_FILE = 'folder.json';
+export const REQUEST_SUFFIX = '.request.json';
+
+export const VariableName = z.string().regex(/^[A-Za-z_][\w.-]*$/, 'letters, digits, _ . - and not starting with a digit');
+
+/** After a request runs, store a value from its response in a variable the next requests use. */
+export const Capture = z.object({
+  variable: VariableName,
+  from: z.enum(['body', 'header', 'status']),
+  /** for `body`: a JSON path such as `id` or `Resources[0].id`; for `header`: the header name */
+  path: z.string().default(''),
+});
+export type Capture = z.infer<typeof Capture>;
+
+/** One `*.request.json` file. Never a secret: auth comes from the endpoint chosen when it runs. */
+export const SavedRequest = z.object({
+  version: z.literal(1).default(1),
+  name: z.string().min(1).max(200),
+  method: HttpMethod,
+  /** relative to the endpoint's base URL; `{{variables}}` allowed */
+  path: z.string(),
+  headers: z.array(HeaderRow).default([]),
+  body: z.string().optional(),
+  description: z.string().optional(),
+  captures: z.array(Capture).default([]),
+});
+export type SavedRequest = z.infer<typeof SavedRequest>;
+export type SavedRequestInput = z.input<typeof SavedRequest>;
+
+/** `collection.json` at the root of a collection folder. */
+export const CollectionFile = z.object({
+  version: z.literal(1).default(1),
+  name: z.string().min(1).max(200),
+  description: z.string().optional(),
+  variables: z.record(VariableName, z.string()).default({}),
+  /** file and folder names of the root, in display order (others follow, by name) */
+  order: z.array(z.string()).default([]),
+});
+export type CollectionFile = z.infer<typeof CollectionFile>;
+
+/** `folder.json` in a sub-folder (optional): the order of its children. */
+export const FolderFile = z.object({
+  version: z.literal(1).default(1),
+  description: z.string().optional(),
+  order: z.array(z.string()).default([]),
+});
+export type FolderFile = z.infer<typeof FolderFile>;
+
+/**
+ * A folder or request of a collection, listed depth-first in display order. `id` is its path
+ * relative to the collection folder with `/` separators (`users/create-user.request.json`);
+ * the root folder's id is ''.
+ */
+export const CollectionItem = z.object({
+  kind: z.enum(['folder', 'request']),
+  id: z.string(),
+  parentId: z.string(),
+  depth: z.number().int(),
+  name: z.string(),
+  /** absent when the file could not be read (see `problem`) */
+  request: SavedRequest.optional(),
+  /** why this item's file could not be used; the collection's `problems` has the details */
+  problem: z.string().optional(),
+});
+export type CollectionItem = z.infer<typeof CollectionItem>;
+
+/** A file of the collection that could not be read; everything else still loads. */
+export const CollectionProblem = z.object({
+  /** absolute path of the file */
+  file: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  message: z.string(),
+});
+export type CollectionProblem = z.infer<typeof CollectionProblem>;
+
+export const CollectionSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** absolute path of the collection folder */
+  folder: z.string(),
+  /** kept outside the data directory (a folder the user chose) */
+  external: z.boolean(),
+});
+export type CollectionSummary = z.infer<typeof CollectionSummary>;
+
+export const Collection = CollectionSummary.extend({
+  description: z.string().optional(),
+  variables: z.record(z.string(), z.string()),
+  items: z.array(CollectionItem),
+  problems: z.array(CollectionProblem),
+});
+export type Collection = z.infer<typeof Collection>;
+
+export const RunStep = z.object({
+  requestId: z.string(),
+  name: z.string(),
+  method: z.string(),
+  /** the path as sent, variables filled in */
+  path: z.string(),
+  status: z.number().int().optional(),
+  ok: z.boolean(),
+  durationMs: z.number(),
+  exchangeId: z.string().optional(),
+  error: AppError.optional(),
+  /** variables this step set from its response */
+  captured: z.record(z.string(), z.string()),
+  /** captures that found nothing, each saying why */
+  captureProblems: z.array(z.string()),
+});
+export type RunStep = z.infer<typeof RunStep>;
+
+export const RunResult = z.object({
+  runId: z.string(),
+  collectionId: z.string(),
+  itemId: z.string(),
+  endpointId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  steps: z.array(RunStep),
+  /** the variables after the last step */
+  variables: z.record(z.string(), z.string()),
+  cancelled: z.boolean(),
+});
+export type RunResult = z.infer<typeof RunResult>;
