@@ -4,9 +4,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { coreSchemas, URN, type ScimSchema } from '@shared/scim';
 import { ApiProvider } from '../../../src/renderer/app/api-context';
 import { useDiscoveryView } from '../../../src/renderer/features/discovery/discovery-view-state';
-import { DiscoverySidebar } from '../../../src/renderer/features/discovery/DiscoverySidebar';
+import { EndpointsSidebar } from '../../../src/renderer/features/endpoints/EndpointsSidebar';
 import { DiscoveryView } from '../../../src/renderer/features/discovery/DiscoveryView';
 import { useDiscoveryStore } from '../../../src/renderer/stores/discovery';
+import { useEndpoints } from '../../../src/renderer/stores/endpoints';
 import type { ScimmyServer } from '../../peers/scimmy-server';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { composeWithEndpoint, startScimmyCore, type CoreWithEndpoint } from '../support/scim-core';
@@ -16,7 +17,7 @@ const LIST = URN.listResponse;
 function renderView(env: CoreWithEndpoint) {
   render(
     <ApiProvider client={env.client}>
-      <DiscoverySidebar />
+      <EndpointsSidebar />
       <DiscoveryView />
     </ApiProvider>,
   );
@@ -24,7 +25,8 @@ function renderView(env: CoreWithEndpoint) {
 
 beforeEach(() => {
   useDiscoveryStore.getState().forget();
-  useDiscoveryView.setState({ endpointId: undefined, section: 'capabilities', schemaId: undefined, query: '' });
+  useDiscoveryView.setState({ section: 'capabilities', schemaId: undefined, query: '' });
+  useEndpoints.setState({ pickedId: undefined });
 });
 
 describe('the Discovery view of a SCIMMY server', () => {
@@ -151,6 +153,6 @@ describe('the Discovery view highlights departures and falls back', () => {
     renderView(env);
     const alert = await screen.findByRole('alert', { name: '/ServiceProviderConfig could not be read' });
     expect(alert.textContent).toMatch(/Is the server running/);
-    expect(screen.getByRole('list', { name: 'Endpoints to discover' }).textContent).toMatch(/Gone/);
+    expect(within(screen.getByRole('radiogroup', { name: 'Send requests to' })).getByRole('radio', { name: 'Gone' })).toHaveProperty('checked', true);
   });
 });

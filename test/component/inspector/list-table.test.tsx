@@ -48,7 +48,7 @@ describe('ListResponse table, paging and "Fetch all pages" against a SCIMMY serv
     const table = await show('/Users?count=10');
     expect(screen.getByRole('tab', { name: /Table/ }).getAttribute('aria-selected')).toBe('true');
     expect(headers(table)).toEqual(['#', 'id', 'userName', 'displayName', 'name.formatted', 'emails', 'active', 'meta.lastModified']);
-    expect(column(table, 'userName')).toEqual(userNames.slice(0, 10));
+    await waitFor(() => expect(column(table, 'userName')).toEqual(userNames.slice(0, 10)));
     // a multi-valued complex attribute shows its primary value
     expect(column(table, 'emails')[0]).toBe(`${userNames[0]}@example.com`);
     expect(screen.getByText('1–10 of 25')).toBeTruthy();
@@ -106,11 +106,11 @@ describe('ListResponse table, paging and "Fetch all pages" against a SCIMMY serv
     await within(status).findByText('Fetched all 25 resources in 3 pages');
     expect(within(status).getByTestId('fetch-all-verdict').textContent).toBe('Stable ordering: no duplicates, none missing.');
     expect(within(status).getByRole('progressbar', { name: 'Pages fetched' }).getAttribute('aria-valuetext')).toBe('25 of 25 resources');
-    const all = screen.getByRole('table', { name: 'User (all pages)' });
-    expect(all.getAttribute('aria-rowcount')).toBe('26');
+    const all = await screen.findByRole('table', { name: 'User (all pages)' });
+    await waitFor(() => expect(all.getAttribute('aria-rowcount')).toBe('26'));
     expect(table.isConnected).toBe(true);
     await user.click(within(status).getByRole('button', { name: 'Back to this page' }));
-    expect(screen.getByRole('table', { name: 'User' }).getAttribute('aria-rowcount')).toBe('11');
+    await waitFor(() => expect(screen.getByRole('table', { name: 'User' }).getAttribute('aria-rowcount')).toBe('11'));
   });
 });
 
@@ -145,7 +145,7 @@ describe('"Fetch all pages" cancelled half way', () => {
     gate.release();
     await within(status).findByText('Cancelled after 5 pages (200 resources)', undefined, { timeout: 10_000 });
     expect(within(status).getByTestId('fetch-all-verdict').textContent).toBe('No duplicates so far.');
-    expect(screen.getByRole('table', { name: 'User (all pages)' }).getAttribute('aria-rowcount')).toBe('201');
+    await waitFor(() => expect(screen.getByRole('table', { name: 'User (all pages)' }).getAttribute('aria-rowcount')).toBe('201'));
     expect(env.transport.calls.filter((c) => c === 'http.cancel')).toHaveLength(1);
     // the first request, five pages, and the cancelled sixth: nothing after it
     expect(env.transport.calls.filter((c) => c === 'http.send')).toHaveLength(7);

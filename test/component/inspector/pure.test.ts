@@ -166,3 +166,27 @@ describe('findJsonErrorOffset', () => {
     );
   });
 });
+
+describe('runChecks on a long list', () => {
+  it('finds, a slice at a time, exactly what one validateListResponse call finds', async () => {
+    const { runChecks, registryData } = await import('../../../src/renderer/features/inspector/checks/run-checks');
+    const { validateListResponse } = await import('@shared/scim');
+    const registry = SchemaRegistry.core();
+    const users = Array.from({ length: 7 }, (_, i) => ({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      id: `u${i}`,
+      ...(i % 3 === 0 ? {} : { userName: `user${i}` }),
+      ...(i === 4 ? { emails: 'not-a-list' } : {}),
+      meta: { resourceType: 'User', created: i === 5 ? 'yesterday' : '2024-01-01T00:00:00Z' },
+    }));
+    const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 9, itemsPerPage: 6, startIndex: 1, Resources: users };
+    const input = { facts: { method: 'GET', status: 200, path: '/Users', headers: [['Content-Type', 'application/scim+json']] as [string, string][], target: 'collection' as const }, paging: { count: 6 }, resourceType: 'User', registry: registryData(registry) };
+    let pauses = 0;
+    const report = await runChecks('list', body, input, async () => void pauses++, 2);
+    const direct = validateListResponse(body, { registry, resourceType: registry.resourceType('User')!, request: { count: 6 } });
+    const key = (f: { path: string; code: string; message: string }) => `${f.path} ${f.code} ${f.message}`;
+    expect(report.findings.map(key).sort()).toEqual(direct.map(key).sort());
+    expect(direct.length).toBeGreaterThan(5);
+    expect(pauses).toBe(4);
+  });
+});

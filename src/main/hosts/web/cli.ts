@@ -13,6 +13,7 @@ const HELP = `Usage: npm run web -- [options]
   --data-dir DIR   where settings, endpoints, history and logs live
                    (default: $SCIM_INSPECTOR_DATA_DIR, else the platform's app data folder)
   --token T        use this access token instead of a random one
+  --sandbox-users N  seed the built-in Sandbox with N demo users (default 100)
   --open           open the URL in the default browser
   --help           show this help`;
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         token: { type: 'string' },
+        'sandbox-users': { type: 'string' },
         open: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -50,13 +52,18 @@ async function main(): Promise<void> {
     process.stderr.write(`--port must be a number from 0 to 65535, not "${args.port}"\n`);
     process.exit(2);
   }
+  const sandboxUsers = args['sandbox-users'] === undefined ? undefined : Number(args['sandbox-users']);
+  if (sandboxUsers !== undefined && (!/^\d+$/.test(args['sandbox-users']!.trim()) || sandboxUsers > 1_000_000)) {
+    process.stderr.write(`--sandbox-users must be a whole number from 0 to 1000000, not "${args['sandbox-users']}"\n`);
+    process.exit(2);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = join(here, '..', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     process.stderr.write(`The renderer is not built (${staticDir}): run \`npm run build\`, or use \`npm run web\`, which builds it.\n`);
     process.exit(1);
   }
-  const core = await compose({ host: 'web', dataDir: resolveDataDir({ flag: args['data-dir'] }), echoLog: true });
+  const core = await compose({ host: 'web', dataDir: resolveDataDir({ flag: args['data-dir'] }), echoLog: true, ...(sandboxUsers !== undefined ? { sandbox: { users: sandboxUsers } } : {}) });
   let host;
   try {
     host = await startWebHost({ core, staticDir, port, ...(args.token ? { token: args.token } : {}) });

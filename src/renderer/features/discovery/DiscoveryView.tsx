@@ -8,7 +8,8 @@ import { useDiscoveryView, type DiscoverySection } from './discovery-view-state'
 import { RawDocuments } from './RawDocuments';
 import { ResourceTypesList } from './ResourceTypesList';
 import { SchemasSection } from './SchemasSection';
-import { useEndpointList } from './use-endpoint-list';
+import { useEndpoints, useSelectedEndpoint } from '../../stores/endpoints';
+import { useEndpointsSync } from '../endpoints/use-endpoints-sync';
 import '../inspector/inspector.css';
 import './discovery.css';
 
@@ -125,33 +126,33 @@ function Discovered({ endpoint }: { endpoint: EndpointView }) {
   );
 }
 
-/** The Discovery activity's main pane: what the chosen endpoint says about itself. */
+/** The Discovery activity's main pane: what the endpoint picked in the sidebar's switcher says about itself. */
 export function DiscoveryView() {
-  const endpoints = useEndpointList();
-  const chosen = useDiscoveryView((s) => s.endpointId);
-  if (endpoints.status === 'loading') return <p className="ins-empty">Loading endpoints…</p>;
-  if (endpoints.status === 'failed') {
+  useEndpointsSync();
+  const api = useApi();
+  const status = useEndpoints((s) => s.status);
+  const error = useEndpoints((s) => s.error);
+  const load = useEndpoints((s) => s.load);
+  const endpoint = useSelectedEndpoint();
+  if (endpoint) return <Discovered key={endpoint.id} endpoint={endpoint} />;
+  if (status === 'failed') {
     return (
       <div className="dsc-root">
         <div className="ins-callout ins-callout-error" role="alert">
-          <p>The endpoints could not be listed: {endpoints.error.message}</p>
-          <button type="button" className="btn" onClick={endpoints.reload}>
+          <p>The endpoints could not be listed: {error?.message}</p>
+          <button type="button" className="btn" onClick={() => void load(api)}>
             Try again
           </button>
         </div>
       </div>
     );
   }
-  const { list } = endpoints;
-  const endpoint = list.endpoints.find((e) => e.id === chosen) ?? list.endpoints.find((e) => e.id === list.defaultId) ?? list.endpoints[0];
-  if (!endpoint) {
-    return (
-      <div className="dsc-root">
-        <div className="empty-state">
-          <p>No endpoint yet. Add a SCIM endpoint (or run the app with its built-in Sandbox) to see what it supports.</p>
-        </div>
+  if (status !== 'ready') return <p className="ins-empty">Loading endpoints…</p>;
+  return (
+    <div className="dsc-root">
+      <div className="empty-state">
+        <p>No endpoint yet. Add a SCIM endpoint in the sidebar (or run the app with its built-in Sandbox) to see what it supports.</p>
       </div>
-    );
-  }
-  return <Discovered key={endpoint.id} endpoint={endpoint} />;
+    </div>
+  );
 }

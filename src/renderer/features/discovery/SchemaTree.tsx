@@ -127,7 +127,11 @@ export function SchemaTree({ schema, diff, needle }: SchemaTreeProps) {
                       <code>{attribute.name}</code>
                       {d?.added && <span className="dsc-badge dsc-badge-added">not in RFC 7643</span>}
                     </div>
-                    {attribute.description && <div className="dsc-desc">{attribute.description}</div>}
+                    {attribute.description && (
+                      <div className="dsc-desc" title={attribute.description}>
+                        {attribute.description}
+                      </div>
+                    )}
                   </th>
                   {CHARACTERISTICS.map((c) => {
                     const rfc = d?.changed[c];

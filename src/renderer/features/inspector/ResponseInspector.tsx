@@ -52,7 +52,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   const exchange = own?.exchange ?? props.exchange;
   const spec = own?.spec ?? props.spec;
   const endpointId = props.endpointId ?? exchange.endpointId ?? spec?.endpointId;
-  const discovery = useDiscovery(props.registry ? undefined : endpointId);
+  const discovery = useDiscovery(endpointId);
   const registry = props.registry ?? discovery?.registry ?? SchemaRegistry.core();
   const body = useResponseBody(exchange);
   const ready = body.state.status === 'ready' ? body.state : undefined;
@@ -88,13 +88,13 @@ export function ResponseInspector(props: ResponseInspectorProps) {
     [client, props],
   );
 
-  const schemasNote = props.registry
+  const schemasNote = !endpointId
     ? undefined
     : discovery?.status === 'ready' && discovery.discovery?.usesCoreSchemas
       ? 'Checked against the RFC 7643 core schemas: this server serves no usable /Schemas.'
       : discovery?.status === 'failed'
         ? `Checked against the RFC 7643 core schemas: this server’s schemas could not be read (${discovery.error?.message ?? 'discovery failed'}).`
-        : !discovery || discovery.status === 'loading'
+        : (!discovery || discovery.status === 'loading') && !props.registry
           ? 'Checked against the RFC 7643 core schemas while this server’s schemas load.'
           : undefined;
 
@@ -118,7 +118,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   ];
 
   return (
-    <section className="ins-root" aria-label="Response">
+    <section className="ins-root" aria-label="Response inspector">
       <ResponseSummary exchange={exchange} onShowTiming={() => setSelected('timing')} />
       {own && (
         <p className="ins-banner" role="status">

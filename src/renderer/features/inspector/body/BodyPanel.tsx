@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { BodyInfo } from '@shared/model/exchange';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { formatBytes, formatCount } from '../ui/format';
-import type { BodyView } from './body-document';
+import type { BodyView, ViewLayout } from './body-document';
 import { LargeTextView } from './LargeTextView';
 import type { ResponseBody } from './use-response-body';
 import type { OpenBody } from './load-body';
@@ -13,6 +13,19 @@ const MonacoBody = lazy(() => import('./MonacoBody'));
 
 /** Larger views go to the plain virtualized viewer: Monaco lays out its whole model on the main thread. */
 export const MONACO_MAX_CHARS = 1536 * 1024;
+
+function useViewLayout(service: BodyService, doc: string, view: BodyView): ViewLayout | undefined {
+  const [layout, setLayout] = useState<{ key: string; value: ViewLayout }>();
+  const key = `${doc}:${view}`;
+  useEffect(() => {
+    let live = true;
+    void service.request({ op: 'layout', doc, view }).then((value) => live && setLayout({ key, value }));
+    return () => {
+      live = false;
+    };
+  }, [service, doc, view, key]);
+  return layout?.key === key ? layout.value : undefined;
+}
 
 function useViewText(service: BodyService, doc: string, view: BodyView, enabled: boolean): string | undefined {
   const [text, setText] = useState<{ key: string; value: string }>();
@@ -61,17 +74,16 @@ function CapNotice({ info }: { info: BodyInfo }) {
 
 function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyService; info: BodyInfo }) {
   const { analysis, doc } = body;
-  const json = analysis.lineCount.pretty !== undefined;
+  const json = analysis.json;
   const [view, setView] = useState<BodyView>(json ? 'pretty' : 'raw');
-  const length = view === 'pretty' && analysis.prettyLength !== undefined ? analysis.prettyLength : analysis.length;
-  const lines = view === 'pretty' && analysis.lineCount.pretty !== undefined ? analysis.lineCount.pretty : analysis.lineCount.raw;
-  const useMonaco = length <= MONACO_MAX_CHARS;
+  const layout = useViewLayout(service, doc, view);
+  const useMonaco = layout !== undefined && layout.length <= MONACO_MAX_CHARS;
   const text = useViewText(service, doc, view, useMonaco);
   const [copied, setCopied] = useState(false);
 
   if (analysis.kind === 'empty') return <p className="ins-empty">The response has no body.</p>;
   const label = `Response body (${view === 'pretty' ? 'formatted' : 'as received'})`;
-  const plain = <LargeTextView service={service} doc={doc} view={view} lineCount={lines} label={label} markLine={view === 'raw' ? analysis.syntaxError?.line : undefined} />;
+  const plain = layout && <LargeTextView service={service} doc={doc} view={view} lineCount={layout.lines} label={label} markLine={view === 'raw' ? analysis.syntaxError?.line : undefined} />;
   return (
     <div className="ins-body">
       <div className="ins-toolbar">
@@ -86,7 +98,8 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
           </div>
         )}
         <span className="ins-faint">
-          {formatCount(lines)} lines · {formatBytes(info.size)}
+          {layout ? `${formatCount(layout.lines)} lines · ` : ''}
+          {formatBytes(info.size)}
           {info.contentType ? ` · ${info.contentType}` : ''}
         </span>
         <span className="ins-spacer" />
@@ -115,7 +128,9 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
           {analysis.syntaxError.line !== undefined && ` (line ${analysis.syntaxError.line}, column ${analysis.syntaxError.column})`}.
         </p>
       )}
-      {!useMonaco ? (
+      {!layout ? (
+        <p className="ins-faint ins-pad">Laying out the body…</p>
+      ) : !useMonaco ? (
         plain
       ) : text === undefined ? (
         <p className="ins-faint ins-pad">Laying out the body…</p>

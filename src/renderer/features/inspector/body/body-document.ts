@@ -1,38 +1,26 @@
-import { describeJsonError, formatJson, lineStartsOf, type FormattedText, type JsonSyntaxError } from './json-format';
-import { cellText, type ColumnSpec } from '../table/columns';
+import { describeJsonError, formatParsedJson, lineStartsOf, type FormattedText, type JsonSyntaxError } from './json-format';
 import { isRecord, keyOf, schemasOf } from './json-access';
 import { listInfo, type ListInfo } from './list-info';
-import { runChecks, type CheckInput, type CheckReport } from '../checks/run-checks';
 
 export type BodyKind = 'empty' | 'list' | 'error' | 'resource' | 'json' | 'text';
 export type BodyView = 'pretty' | 'raw';
 
-/** What is known about a body once it has been read and parsed. */
+/** What is known about a body once it has been read and parsed (laying it out comes later, on demand). */
 export interface BodyAnalysis {
   kind: BodyKind;
   /** characters of the raw text */
   length: number;
   /** `JSON.parse` failed on text that looked like JSON */
   syntaxError?: JsonSyntaxError;
-  /** lines of each view (pretty only for JSON) */
-  lineCount: { raw: number; pretty?: number };
-  /** characters of the pretty view */
-  prettyLength?: number;
+  /** the body parsed as JSON, so it has a pretty view */
+  json: boolean;
   list?: ListInfo;
 }
 
-/** One ListResponse resource as a table row. */
-export interface TableRow {
-  /** position in `Resources` (0-based) */
-  index: number;
-  id?: string;
-  /** first URN of `schemas`, to find the resource type */
-  schema?: string;
-  /** `meta.resourceType` */
-  resourceType?: string;
-  /** `meta.location` */
-  location?: string;
-  cells: string[];
+/** A view's size, known once it is laid out. */
+export interface ViewLayout {
+  length: number;
+  lines: number;
 }
 
 function looksLikeJson(text: string, contentType: string | undefined): boolean {
@@ -55,7 +43,7 @@ function kindOf(value: unknown): BodyKind {
 
 /**
  * One response body held where it is processed (a Web Worker, or the page when workers are unavailable):
- * parsed once, laid out once per view, asked for line windows, table rows and the parsed value.
+ * parsed once, laid out once per view when a view is asked for, asked for line windows and resources.
  */
 export class BodyDocument {
   private readonly raw: string;
@@ -74,7 +62,7 @@ export class BodyDocument {
   analyze(): BodyAnalysis {
     if (this.analysis) return this.analysis;
     const text = this.raw;
-    const base = { length: text.length, lineCount: { raw: this.lineStarts('raw').length } };
+    const base = { length: text.length, json: false };
     if (text.trim() === '') return (this.analysis = { kind: 'empty', ...base });
     if (!looksLikeJson(text, this.contentType)) return (this.analysis = { kind: 'text', ...base });
     try {
@@ -84,20 +72,18 @@ export class BodyDocument {
       return (this.analysis = { kind: 'text', ...base, syntaxError: describeJsonError(error, text) });
     }
     const kind = kindOf(this.parsed);
-    const pretty = this.formatted();
-    return (this.analysis = {
-      kind,
-      ...base,
-      lineCount: { raw: base.lineCount.raw, pretty: pretty.lineStarts.length },
-      prettyLength: pretty.text.length,
-      ...(kind === 'list' && isRecord(this.parsed) ? { list: listInfo(this.parsed) } : {}),
-    });
+    return (this.analysis = { kind, ...base, json: true, ...(kind === 'list' && isRecord(this.parsed) ? { list: listInfo(this.parsed) } : {}) });
   }
 
   /** The parsed JSON (undefined when the body is not JSON). */
   value(): unknown {
     this.analyze();
     return this.parsedOk ? this.parsed : undefined;
+  }
+
+  /** Lays a view out (once) and says how big it is. */
+  layout(view: BodyView): ViewLayout {
+    return { length: this.text(view).length, lines: this.lineStarts(view).length };
   }
 
   /** The whole text of a view. */
@@ -120,38 +106,6 @@ export class BodyDocument {
     return out;
   }
 
-  /** `Resources` of a ListResponse as rows of the given columns. */
-  rows(columns: readonly ColumnSpec[]): TableRow[] {
-    const resources = this.resources();
-    const rows: TableRow[] = new Array(resources.length);
-    for (let index = 0; index < resources.length; index++) {
-      const resource = resources[index];
-      if (!isRecord(resource)) {
-        rows[index] = { index, cells: columns.map(() => '') };
-        continue;
-      }
-      const id = keyOf(resource, 'id');
-      const meta = keyOf(resource, 'meta');
-      const resourceType = isRecord(meta) ? keyOf(meta, 'resourceType') : undefined;
-      const location = isRecord(meta) ? keyOf(meta, 'location') : undefined;
-      rows[index] = {
-        index,
-        ...(typeof id === 'string' ? { id } : {}),
-        ...(schemasOf(resource)[0] ? { schema: schemasOf(resource)[0] } : {}),
-        ...(typeof resourceType === 'string' ? { resourceType } : {}),
-        ...(typeof location === 'string' ? { location } : {}),
-        cells: columns.map((column) => cellText(resource, column)),
-      };
-    }
-    return rows;
-  }
-
-  /** The SCIM checks of this body in its exchange. */
-  check(input: CheckInput): CheckReport {
-    const analysis = this.analyze();
-    return runChecks(analysis.kind, this.value(), input);
-  }
-
   /** `Resources` of a ListResponse (empty for anything else). */
   resources(): unknown[] {
     const value = this.value();
@@ -160,13 +114,21 @@ export class BodyDocument {
     return Array.isArray(resources) ? resources : [];
   }
 
+  /** The `id` of each resource of a ListResponse (null where a resource has no string id). */
+  ids(): (string | null)[] {
+    return this.resources().map((r) => {
+      const id = isRecord(r) ? keyOf(r, 'id') : undefined;
+      return typeof id === 'string' ? id : null;
+    });
+  }
+
   private hasPretty(): boolean {
     this.analyze();
     return this.parsedOk;
   }
 
   private formatted(): FormattedText {
-    this.pretty ??= formatJson(this.raw);
+    this.pretty ??= formatParsedJson(this.raw, this.parsed);
     return this.pretty;
   }
 

@@ -30,11 +30,6 @@ function isJsonSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-function isDelimiter(code: number): boolean {
-  // , : { } [ ] " and whitespace end a number or literal
-  return code === 0x2c || code === 0x3a || code === 0x7b || code === 0x7d || code === 0x5b || code === 0x5d || code === 0x22 || isJsonSpace(code);
-}
-
 /**
  * Re-indents JSON text without parsing it into values, so numbers keep every digit, keys keep their order
  * and duplicates, and strings keep their escapes: the body exactly as served, only laid out.
@@ -46,36 +41,34 @@ export function formatJson(input: string): FormattedText {
   let starts = new Uint32Array(1024);
   let lines = 1;
   let depth = 0;
-  const indents: string[] = [''];
-  const indent = (level: number) => (indents[level] ??= INDENT.repeat(level));
+  const indents: string[] = [];
   const push = (text: string) => {
     parts.push(text);
     length += text.length;
   };
   const newline = () => {
-    push('\n');
     if (lines === starts.length) {
       const grown = new Uint32Array(starts.length * 2);
       grown.set(starts);
       starts = grown;
     }
-    starts[lines++] = length;
-    push(indent(depth));
-  };
-  const nextSignificant = (from: number) => {
-    let j = from;
-    while (j < input.length && isJsonSpace(input.charCodeAt(j))) j++;
-    return j;
+    const indent = (indents[depth] ??= `\n${INDENT.repeat(depth)}`);
+    parts.push(indent);
+    starts[lines++] = length + 1;
+    length += indent.length;
   };
 
-  let i = 0;
   const n = input.length;
+  let i = 0;
+  // a run of characters copied as they are (strings, numbers, literals) starts here
+  let run = 0;
+  const flush = (end: number) => {
+    if (end > run) push(input.slice(run, end));
+  };
   while (i < n) {
     const code = input.charCodeAt(i);
-    if (isJsonSpace(code)) {
-      i++;
-    } else if (code === 0x22) {
-      // a string: copy through its closing quote, minding escapes
+    if (code === 0x22) {
+      // a string: through its closing quote, minding escapes
       let j = i + 1;
       for (;;) {
         const q = input.indexOf('"', j);
@@ -88,40 +81,61 @@ export function formatJson(input: string): FormattedText {
         j = q + 1;
         if (backslashes % 2 === 0) break;
       }
-      push(input.slice(i, j));
       i = j;
-    } else if (code === 0x7b || code === 0x5b) {
+      continue;
+    }
+    if (code === 0x7b || code === 0x5b) {
+      flush(i);
       const close = code === 0x7b ? 0x7d : 0x5d;
-      const j = nextSignificant(i + 1);
+      let j = i + 1;
+      while (j < n && isJsonSpace(input.charCodeAt(j))) j++;
       if (input.charCodeAt(j) === close) {
         push(code === 0x7b ? '{}' : '[]');
         i = j + 1;
       } else {
-        push(input[i]!);
+        push(code === 0x7b ? '{' : '[');
         depth++;
         newline();
         i++;
       }
+      run = i;
     } else if (code === 0x7d || code === 0x5d) {
+      flush(i);
       depth = Math.max(0, depth - 1);
       newline();
-      push(input[i]!);
-      i++;
+      push(code === 0x7d ? '}' : ']');
+      run = ++i;
     } else if (code === 0x2c) {
+      flush(i);
       push(',');
       newline();
-      i++;
+      run = ++i;
     } else if (code === 0x3a) {
+      flush(i);
       push(': ');
-      i++;
+      run = ++i;
+    } else if (isJsonSpace(code)) {
+      flush(i);
+      run = ++i;
     } else {
-      let j = i + 1;
-      while (j < n && !isDelimiter(input.charCodeAt(j))) j++;
-      push(input.slice(i, j));
-      i = j;
+      i++;
     }
   }
+  flush(n);
   return { text: parts.join(''), lineStarts: starts.slice(0, lines) };
+}
+
+/**
+ * `formatJson`, or the engine's own `JSON.stringify(value, null, 2)` when that is provably the same text:
+ * when the served text is exactly what `JSON.stringify` makes of the parsed value (compact, no precision
+ * lost, no duplicate keys, the same escapes). Several times faster on large bodies.
+ */
+export function formatParsedJson(input: string, value: unknown): FormattedText {
+  if (JSON.stringify(value) === input) {
+    const text = JSON.stringify(value, null, 2);
+    return { text, lineStarts: lineStartsOf(text) };
+  }
+  return formatJson(input);
 }
 
 /** Where a `JSON.parse` failure happened, from V8's and other engines' messages. */

@@ -31,6 +31,8 @@ export interface CheckReport {
 }
 
 export const MAX_FINDINGS = 2000;
+/** resources checked between two pauses, so other requests to the worker are answered meanwhile */
+const SLICE = 400;
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function describeScope(kind: BodyKind, value: unknown, resourceType: string | undefined): string {
@@ -53,11 +55,39 @@ function describeScope(kind: BodyKind, value: unknown, resourceType: string | un
   }
 }
 
+function resourcesKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const key = Object.keys(value).find((k) => k.toLowerCase() === 'resources');
+  return key !== undefined && Array.isArray((value as Record<string, unknown>)[key]) ? key : undefined;
+}
+
+/**
+ * `validateListResponse` a slice of resources at a time, pausing between slices. Each call sees the whole
+ * ListResponse with `Resources` as long as the real one but holding only one slice (the rest are holes,
+ * which array iteration skips): the envelope's findings come from the first call with no resource at all,
+ * each resource's from the call that holds it, so the result equals one call over everything.
+ */
+async function validateListInSlices(value: Record<string, unknown>, key: string, options: Parameters<typeof validateListResponse>[1], pause: () => Promise<void>, slice: number): Promise<CheckFinding[]> {
+  const resources = value[key] as unknown[];
+  const findings: CheckFinding[] = [...validateListResponse({ ...value, [key]: new Array(resources.length) }, options)];
+  const underResources = new RegExp(`^/${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\d+(/|$)`);
+  for (let start = 0; start < resources.length; start += slice) {
+    const part = new Array(resources.length);
+    for (let i = start; i < Math.min(resources.length, start + slice); i++) part[i] = resources[i];
+    for (const f of validateListResponse({ ...value, [key]: part }, options)) if (underResources.test(f.path)) findings.push(f);
+    await pause();
+  }
+  return findings;
+}
+
+const noPause = () => Promise.resolve();
+
 /**
  * Every check of a response: the SCIM core's validators on the body (ListResponse, Error or resource,
- * against the given schemas) and the HTTP-level rules of RFC 7644 around it.
+ * against the given schemas) and the HTTP-level rules of RFC 7644 around it. A long list is checked a
+ * slice at a time, with `pause` awaited between slices.
  */
-export function runChecks(kind: BodyKind, value: unknown, input: CheckInput): CheckReport {
+export async function runChecks(kind: BodyKind, value: unknown, input: CheckInput, pause: () => Promise<void> = noPause, slice = SLICE): Promise<CheckReport> {
   const registry = new SchemaRegistry(input.registry.schemas, input.registry.resourceTypes);
   const findings: CheckFinding[] = [...protocolChecks(input.facts, kind, value)];
   const resourceType = input.resourceType ? registry.resourceType(input.resourceType) : undefined;
@@ -65,7 +95,9 @@ export function runChecks(kind: BodyKind, value: unknown, input: CheckInput): Ch
   let scopeLabel: string | undefined;
 
   if (kind === 'list') {
-    findings.push(...validateListResponse(value, { registry, ...(resourceType ? { resourceType } : {}), request: input.paging }));
+    const options = { registry, ...(resourceType ? { resourceType } : {}), request: input.paging };
+    const key = resourcesKey(value);
+    findings.push(...(key ? await validateListInSlices(value as Record<string, unknown>, key, options, pause, slice) : validateListResponse(value, options)));
   } else if (kind === 'error' || (input.facts.status >= 400 && kind === 'json')) {
     findings.push(...validateError(value, { httpStatus: input.facts.status }));
     if (kind === 'json') scopeLabel = `${input.facts.status} answer, against the SCIM Error schema`;

@@ -24,7 +24,7 @@ function orderingVerdict(report: FetchAllReport): { tone: 'ok' | 'warn' | 'error
 
 /** Progress of "Fetch all pages" while it runs, then what it found about the server's paging. */
 export function FetchAllStatus({ report, onCancel, onDiscard }: FetchAllStatusProps) {
-  const fetched = report.rows.length;
+  const fetched = report.fetched;
   const total = report.totalResults;
   const percent = total ? Math.min(100, Math.round((fetched / total) * 100)) : undefined;
   const verdict = orderingVerdict(report);

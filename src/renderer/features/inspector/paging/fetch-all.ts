@@ -1,9 +1,7 @@
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { ApiClient } from '../../../transport/client';
-import type { TableRow } from '../body/body-document';
 import { loadBody } from '../body/load-body';
-import type { ColumnSpec } from '../table/columns';
 import type { BodyService } from '../worker/body-service';
 import { withPaging } from './paging-spec';
 
@@ -33,8 +31,8 @@ export interface FetchAllReport {
   state: 'running' | 'complete' | 'cancelled' | 'failed';
   mode: PagingMode;
   pages: FetchedPage[];
-  /** every resource so far, in the order served */
-  rows: TableRow[];
+  /** resources fetched so far, over every page */
+  fetched: number;
   /** the latest `totalResults` the server gave */
   totalResults?: number;
   /** every different `totalResults` seen, in order (more than one: the list changed while paging) */
@@ -60,7 +58,6 @@ export interface FetchAllOptions {
   mode: PagingMode;
   /** page size to ask for (absent: the server's default) */
   count?: number;
-  columns: readonly ColumnSpec[];
   signal: AbortSignal;
   onUpdate(report: FetchAllReport): void;
   /** pages to stop after, whatever the server says (a guard against a server that never ends) */
@@ -91,9 +88,9 @@ function describeFailure(exchange: HttpExchange, page: number): string {
  * Reports after each page; on abort, cancels the request in flight and reports what it had.
  */
 export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllReport> {
-  const { client, service, spec, mode, count, columns, signal, onUpdate } = options;
+  const { client, service, spec, mode, count, signal, onUpdate } = options;
   const maxPages = options.maxPages ?? 100_000;
-  const report: FetchAllReport = { state: 'running', mode, pages: [], rows: [], totalsSeen: [], uniqueIds: 0, duplicates: [], moreDuplicates: 0, withoutId: 0, problems: [] };
+  const report: FetchAllReport = { state: 'running', mode, pages: [], fetched: 0, totalsSeen: [], uniqueIds: 0, duplicates: [], moreDuplicates: 0, withoutId: 0, problems: [] };
   const seen = new Map<string, number>();
   const cursorsSeen = new Set<string>();
   let inFlight: string | undefined;
@@ -101,7 +98,7 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
     if (inFlight) void client.call('http.cancel', { requestId: inFlight }).catch(() => undefined);
   };
   signal.addEventListener('abort', onAbort, { once: true });
-  const publish = () => onUpdate({ ...report, pages: [...report.pages], rows: report.rows, duplicates: [...report.duplicates], problems: [...report.problems], totalsSeen: [...report.totalsSeen] });
+  const publish = () => onUpdate({ ...report, pages: [...report.pages], duplicates: [...report.duplicates], problems: [...report.problems], totalsSeen: [...report.totalsSeen] });
 
   let startIndex = 1;
   let cursor: string | undefined = '';
@@ -135,26 +132,26 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
         report.error = `Page ${number} is not a ListResponse${body.analysis.syntaxError ? ` (not valid JSON: ${body.analysis.syntaxError.message})` : ''}`;
         break;
       }
-      const rows = await service.request({ op: 'rows', doc: body.doc, columns: [...columns] });
-      const offset = report.rows.length;
-      for (const row of rows) {
-        const at = offset + row.index;
-        report.rows.push({ ...row, index: at });
-        if (row.id === undefined) {
+      const ids = await service.request({ op: 'ids', doc: body.doc });
+      const offset = report.fetched;
+      ids.forEach((id, i) => {
+        const at = offset + i;
+        if (id === null) {
           report.withoutId++;
-          continue;
+          return;
         }
-        const first = seen.get(row.id);
-        if (first === undefined) seen.set(row.id, at);
-        else if (report.duplicates.length < LISTED_DUPLICATES) report.duplicates.push({ id: row.id, first, again: at });
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, at);
+        else if (report.duplicates.length < LISTED_DUPLICATES) report.duplicates.push({ id, first, again: at });
         else report.moreDuplicates++;
-      }
+      });
+      report.fetched += ids.length;
       report.uniqueIds = seen.size;
       report.pages.push({
         number,
         ...(mode === 'index' ? { startIndex } : { cursor: cursor ?? '' }),
         doc: body.doc,
-        resources: rows.length,
+        resources: ids.length,
         status: exchange.response.status,
         ms: Math.round(performance.now() - started),
       });
@@ -165,7 +162,7 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
       if (mode === 'index' && list.startIndex !== undefined && list.startIndex !== startIndex) {
         report.problems.push(`Page ${number}: asked for startIndex ${startIndex}, the server answered startIndex ${list.startIndex}.`);
       }
-      if (count !== undefined && rows.length > count) report.problems.push(`Page ${number}: ${rows.length} resources, more than the ${count} asked for.`);
+      if (count !== undefined && ids.length > count) report.problems.push(`Page ${number}: ${ids.length} resources, more than the ${count} asked for.`);
       publish();
 
       if (mode === 'cursor') {
@@ -179,14 +176,14 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
         cursor = next;
         continue;
       }
-      if (rows.length === 0) {
+      if (ids.length === 0) {
         if (report.totalResults !== undefined && startIndex <= report.totalResults) {
           report.problems.push(`Page ${number} (startIndex ${startIndex}) came back empty although totalResults is ${report.totalResults}.`);
         }
         break;
       }
-      startIndex += rows.length;
-      if (report.totalResults !== undefined ? startIndex > report.totalResults : count !== undefined && rows.length < count) break;
+      startIndex += ids.length;
+      if (report.totalResults !== undefined ? startIndex > report.totalResults : count !== undefined && ids.length < count) break;
     }
     if (report.state === 'running') report.state = signal.aborted ? 'cancelled' : 'complete';
   } catch (error) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { SchemaRegistry } from '@shared/scim';
 import { useApi } from '../../../app/api-context';
-import type { TableRow } from '../body/body-document';
+import type { TableRow, TableSummary } from './table-model';
 import type { OpenBody } from '../body/load-body';
 import { fetchAllPages, type FetchAllReport, type PagingMode } from '../paging/fetch-all';
 import { FetchAllStatus } from '../paging/FetchAllStatus';
@@ -34,14 +34,12 @@ interface ListPanelProps {
   onOpenResource?(target: OpenResourceTarget): void;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 interface FetchAllRun {
   controller: AbortController;
   report: FetchAllReport;
-  /** column keys the report's rows were made with */
-  columnsKey: string;
 }
+
+let tableSeq = 0;
 
 /** A ListResponse as a table, with paging controls and "Fetch all pages". */
 export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage, onOpenResource }: ListPanelProps) {
@@ -64,46 +62,48 @@ export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage,
   }, [picked, choice]);
   const columnsKey = columns.map((c) => c.key).join('\n');
 
-  const [pageRows, setPageRows] = useState<TableRow[]>();
   const [run, setRun] = useState<FetchAllRun>();
   const [sort, setSort] = useState<SortState>();
   const [quickFilter, setQuickFilter] = useState('');
+  const [filter, setFilter] = useState('');
   const runRef = useRef<FetchAllRun | undefined>(undefined);
-  runRef.current = run;
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
+  const tableId = useRef(`table-${++tableSeq}`).current;
+  const [table, setTable] = useState<{ version: string; summary: TableSummary }>();
 
+  // the quick filter applies once typing pauses
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter(quickFilter), 150);
+    return () => clearTimeout(timer);
+  }, [quickFilter]);
+
+  const finished = run && run.report.state !== 'running' && run.report.pages.length > 0 ? run : undefined;
+  const docs = useMemo(() => (finished ? finished.report.pages.map((p) => p.doc) : [body.doc]), [finished, body.doc]);
+  const sortColumn = sort ? columns.findIndex((c) => c.key === sort.key) : -1;
   useEffect(() => {
     let live = true;
-    void service.request({ op: 'rows', doc: body.doc, columns }).then((rows) => live && setPageRows(rows));
+    const request = { op: 'table' as const, table: tableId, docs, columns, filter, ...(sort && sortColumn >= 0 ? { sort: { column: sortColumn, direction: sort.direction } } : {}) };
+    service.request(request).then(
+      (summary) => live && setTable({ version: `${docs.join(',')}|${columnsKey}|${filter}|${sortColumn}|${sort?.direction ?? ''}|${++tableSeq}`, summary }),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
     // columnsKey stands for columns
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [service, body.doc, columnsKey]);
-
-  // after "Fetch all pages", other columns are read again from every page the worker still holds
-  useEffect(() => {
-    if (!run || run.report.state === 'running' || run.columnsKey === columnsKey) return;
-    let live = true;
-    void (async () => {
-      const rows: TableRow[] = [];
-      for (const page of run.report.pages) {
-        const pageRows = await service.request({ op: 'rows', doc: page.doc, columns });
-        for (const row of pageRows) rows.push({ ...row, index: rows.length });
-      }
-      if (live) setRun((r) => (r === run ? { ...r, columnsKey, report: { ...r.report, rows } } : r));
-    })();
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run, columnsKey, service]);
+  }, [service, tableId, docs, columnsKey, filter, sort, sortColumn]);
+  useEffect(() => () => void service.request({ op: 'closeTable', table: tableId }).catch(() => undefined), [service, tableId]);
+  const fetchRows = useCallback((from: number, to: number) => service.request({ op: 'tableWindow', table: tableId, from, to }), [service, tableId]);
 
   const discard = useCallback(() => {
     const current = runRef.current;
     if (!current) return;
     current.controller.abort();
     for (const page of current.report.pages) void service.request({ op: 'close', doc: page.doc }).catch(() => undefined);
+    runRef.current = undefined;
     setRun(undefined);
   }, [service]);
   useEffect(() => discard, [discard, body.doc]);
@@ -117,28 +117,13 @@ export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage,
     const count = asked ?? (list.itemsPerPage && list.totalResults !== undefined && list.itemsPerPage < list.totalResults ? list.itemsPerPage : undefined);
     const initial: FetchAllRun = {
       controller,
-      columnsKey,
-      report: { state: 'running', mode, pages: [], rows: [], totalsSeen: [], uniqueIds: 0, duplicates: [], moreDuplicates: 0, withoutId: 0, problems: [], ...(list.totalResults !== undefined ? { totalResults: list.totalResults } : {}) },
+      report: { state: 'running', mode, pages: [], fetched: 0, totalsSeen: [], uniqueIds: 0, duplicates: [], moreDuplicates: 0, withoutId: 0, problems: [], ...(list.totalResults !== undefined ? { totalResults: list.totalResults } : {}) },
     };
+    runRef.current = initial;
     setRun(initial);
     const update = (report: FetchAllReport) => setRun((r) => (r && r.controller === controller ? { ...r, report } : r));
-    void fetchAllPages({ client, service, spec, mode, ...(count !== undefined ? { count } : {}), columns, signal: controller.signal, onUpdate: update }).then(update);
+    void fetchAllPages({ client, service, spec, mode, ...(count !== undefined ? { count } : {}), signal: controller.signal, onUpdate: update }).then(update);
   };
-
-  const baseRows = useMemo(() => (run ? (run.columnsKey === columnsKey ? run.report.rows : []) : pageRows), [run, columnsKey, pageRows]);
-  const shownRows = useMemo(() => {
-    if (!baseRows) return undefined;
-    const needle = quickFilter.trim().toLowerCase();
-    let rows = needle ? baseRows.filter((r) => r.cells.some((c) => c.toLowerCase().includes(needle)) || r.id?.toLowerCase().includes(needle)) : baseRows;
-    if (sort) {
-      const at = columns.findIndex((c) => c.key === sort.key);
-      if (at >= 0) {
-        const sign = sort.direction === 'ascending' ? 1 : -1;
-        rows = [...rows].sort((a, b) => sign * collator.compare(a.cells[at] ?? '', b.cells[at] ?? ''));
-      }
-    }
-    return rows;
-  }, [baseRows, quickFilter, sort, columns]);
 
   const onSort = (key: string) =>
     setSort((s) => (s?.key !== key ? { key, direction: 'ascending' } : s.direction === 'ascending' ? { key, direction: 'descending' } : undefined));
@@ -165,24 +150,26 @@ export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage,
         </button>
       </div>
       {run && <FetchAllStatus report={run.report} onCancel={() => run.controller.abort()} onDiscard={discard} />}
-      {shownRows === undefined ? (
+      {table === undefined ? (
         <p className="ins-faint ins-pad">Reading the resources…</p>
-      ) : list.resourceCount === 0 && !run ? (
+      ) : table.summary.total === 0 ? (
         <p className="ins-empty">The list is empty{list.totalResults ? ` on this page (totalResults is ${formatCount(list.totalResults)})` : ''}.</p>
       ) : (
         <ListTable
-          label={`${resourceType?.name ?? 'Resources'}${run ? ' (all pages)' : ''}`}
+          label={`${resourceType?.name ?? 'Resources'}${finished ? ' (all pages)' : ''}`}
           columns={columns}
-          rows={shownRows}
+          rowCount={table.summary.shown}
+          fetchRows={fetchRows}
+          version={table.version}
           sort={sort}
           onSort={onSort}
           onOpen={open}
           openHint="Open in a new tab"
         />
       )}
-      {quickFilter && shownRows && baseRows && (
+      {filter && table && (
         <p className="ins-faint ins-pad-x" aria-live="polite">
-          {formatCount(shownRows.length)} of {formatCount(baseRows.length)} rows match “{quickFilter}”.
+          {formatCount(table.summary.shown)} of {formatCount(table.summary.total)} rows match “{filter}”.
         </p>
       )}
     </div>

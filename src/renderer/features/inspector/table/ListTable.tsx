@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import type { TableRow } from '../body/body-document';
 import type { ColumnSpec } from './columns';
+import type { TableRow } from './table-model';
 
 const ROW_HEIGHT = 28;
+const BLOCK = 200;
 const FALLBACK_RECT = { width: 900, height: 480 };
 
 export interface SortState {
@@ -14,8 +15,12 @@ export interface SortState {
 interface ListTableProps {
   label: string;
   columns: readonly ColumnSpec[];
-  rows: readonly TableRow[];
-  /** total rows before the quick filter, for aria-rowcount context */
+  /** rows in the (filtered) table */
+  rowCount: number;
+  /** rows `[from, to)`, from wherever the table lives */
+  fetchRows(from: number, to: number): Promise<TableRow[]>;
+  /** changes whenever the rows behind `fetchRows` change */
+  version: string;
   sort?: SortState;
   onSort(key: string): void;
   /** opens a row's resource; rows are plain when absent */
@@ -32,12 +37,15 @@ function observeRect(instance: Virtualizer<HTMLDivElement, Element>, callback: (
  * ListResponse resources as a table: only the rows in view are in the page, so ten thousand cost what
  * thirty do. Arrow keys move between rows, Enter opens one.
  */
-export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint }: ListTableProps) {
+export function ListTable({ label, columns, rowCount, fetchRows, version, sort, onSort, onOpen, openHint }: ListTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
+  const blocks = useRef<{ version: string; rows: Map<number, TableRow[] | 'loading'> }>({ version, rows: new Map() });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  if (blocks.current.version !== version) blocks.current = { version, rows: new Map() };
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -48,8 +56,30 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
   });
 
   useEffect(() => {
-    if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
-  }, [active, rows.length]);
+    if (active >= rowCount) setActive(Math.max(0, rowCount - 1));
+  }, [active, rowCount]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstBlock = items.length ? Math.floor(items[0]!.index / BLOCK) : 0;
+  const lastBlock = items.length ? Math.floor(items[items.length - 1]!.index / BLOCK) : -1;
+  useEffect(() => {
+    const cache = blocks.current;
+    for (let block = firstBlock; block <= lastBlock; block++) {
+      if (cache.rows.has(block)) continue;
+      cache.rows.set(block, 'loading');
+      fetchRows(block * BLOCK, (block + 1) * BLOCK).then(
+        (rows) => {
+          cache.rows.set(block, rows);
+          if (blocks.current === cache) redraw();
+        },
+        () => cache.rows.delete(block),
+      );
+    }
+  }, [fetchRows, version, firstBlock, lastBlock]);
+  const rowAt = (index: number): TableRow | undefined => {
+    const block = blocks.current.rows.get(Math.floor(index / BLOCK));
+    return Array.isArray(block) ? block[index % BLOCK] : undefined;
+  };
 
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -58,7 +88,7 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
   });
 
   const move = (to: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
+    const next = Math.max(0, Math.min(rowCount - 1, to));
     setActive(next);
     focusWanted.current = true;
     virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -66,13 +96,14 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
 
   const onRowKey = (event: KeyboardEvent, index: number) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const keys: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const keys: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rowCount - 1 };
     if (event.key in keys) {
       event.preventDefault();
       move(keys[event.key]!);
     } else if ((event.key === 'Enter' || event.key === ' ') && onOpen) {
       event.preventDefault();
-      onOpen(rows[index]!);
+      const row = rowAt(index);
+      if (row) onOpen(row);
     }
   };
 
@@ -80,7 +111,7 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
   const template = `64px ${columns.map((c, i) => `minmax(${widths[i]}px, ${c.key === 'id' ? 1.2 : c.type === 'boolean' ? 0.4 : 1}fr)`).join(' ')}`;
   const minWidth = 64 + widths.reduce((a, b) => a + b, 0);
   return (
-    <div ref={scroller} role="table" aria-label={label} aria-rowcount={rows.length + 1} className="ins-table">
+    <div ref={scroller} role="table" aria-label={label} aria-rowcount={rowCount + 1} className="ins-table">
       <div role="rowgroup" className="ins-table-head" style={{ minWidth }}>
         <div role="row" aria-rowindex={1} className="ins-table-row" style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}>
           <div role="columnheader" className="ins-table-cell ins-num">
@@ -102,8 +133,8 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
         </div>
       </div>
       <div role="rowgroup" className="ins-table-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+        {items.map((item) => {
+          const row = rowAt(item.index);
           return (
             <div
               key={item.key}
@@ -113,20 +144,20 @@ export function ListTable({ label, columns, rows, sort, onSort, onOpen, openHint
               tabIndex={item.index === active ? 0 : -1}
               className={`ins-table-row${onOpen ? ' ins-table-row-open' : ''}`}
               style={{ gridTemplateColumns: template, transform: `translateY(${item.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-              title={onOpen && row.id ? `${openHint ?? 'Open'}: ${row.id}` : undefined}
+              title={onOpen && row?.id ? `${openHint ?? 'Open'}: ${row.id}` : undefined}
               onClick={() => {
                 setActive(item.index);
-                onOpen?.(row);
+                if (row) onOpen?.(row);
               }}
               onFocus={() => setActive(item.index)}
               onKeyDown={(event) => onRowKey(event, item.index)}
             >
               <div role="cell" className="ins-table-cell ins-num ins-faint">
-                {row.index + 1}
+                {row ? row.index + 1 : ''}
               </div>
-              {row.cells.map((cell, i) => (
-                <div key={i} role="cell" className="ins-table-cell">
-                  {cell}
+              {columns.map((column, i) => (
+                <div key={column.key} role="cell" className="ins-table-cell">
+                  {row?.cells[i] ?? ''}
                 </div>
               ))}
             </div>

@@ -1,4 +1,6 @@
 import { BodyDocument } from '../body/body-document';
+import { runChecks } from '../checks/run-checks';
+import { TableModel } from '../table/table-model';
 import type { BodyAnswers, BodyRequest, BodySource } from './protocol';
 
 type Progress = (doc: string, received: number, total?: number) => void;
@@ -40,6 +42,7 @@ export class BodyHost {
   private readonly docs = new Map<string, BodyDocument>();
   private readonly pending = new Map<string, { parts: string[]; contentType?: string }>();
   private readonly aborts = new Map<string, AbortController>();
+  private readonly tables = new Map<string, { key: string; model: TableModel }>();
 
   constructor(private readonly progress: Progress) {}
 
@@ -62,14 +65,36 @@ export class BodyHost {
         this.pending.delete(request.doc);
         return this.store(request.doc, new BodyDocument(parts.join(''), contentType));
       }
+      case 'layout':
+        return this.doc(request.doc).layout(request.view);
       case 'text':
         return this.doc(request.doc).text(request.view);
       case 'lines':
         return this.doc(request.doc).lines(request.view, request.from, request.to);
-      case 'rows':
-        return this.doc(request.doc).rows(request.columns);
-      case 'check':
-        return this.doc(request.doc).check(request.input);
+      case 'ids':
+        return this.doc(request.doc).ids();
+      case 'check': {
+        const document = this.doc(request.doc);
+        // a pause lets the requests that came in meanwhile (table rows, lines) be answered first
+        return runChecks(document.analyze().kind, document.value(), request.input, () => new Promise((resolve) => setTimeout(resolve, 0)));
+      }
+      case 'table': {
+        const key = JSON.stringify([request.docs, request.columns]);
+        let entry = this.tables.get(request.table);
+        if (entry?.key !== key) {
+          entry = { key, model: new TableModel(request.docs.map((doc) => this.doc(doc).resources()), request.columns) };
+          this.tables.set(request.table, entry);
+        }
+        return entry.model.apply(request.filter, request.sort);
+      }
+      case 'tableWindow': {
+        const entry = this.tables.get(request.table);
+        if (!entry) throw new Error(`Table ${request.table} is not built (or was closed)`);
+        return entry.model.window(request.from, request.to);
+      }
+      case 'closeTable':
+        this.tables.delete(request.table);
+        return null;
       case 'close':
         this.aborts.get(request.doc)?.abort();
         this.aborts.delete(request.doc);
