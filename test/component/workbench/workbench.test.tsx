@@ -149,6 +149,23 @@ describe('the workbench against the embedded sandbox', () => {
     expect(body.Resources.every((r) => r.userName.toLowerCase().startsWith('a'))).toBe(true);
   });
 
+  it('cancels a request in flight with the Cancel button', async () => {
+    const user = userEvent.setup();
+    await core.router.dispatch('sandbox.configure', { faults: { latencyMs: 20_000 } }, { origin: 'test' });
+    try {
+      renderApp(core);
+      await screen.findByRole('tab', { name: 'GET List Users' });
+      await user.click(screen.getByRole('button', { name: 'Send' }));
+      expect(await screen.findByText(/Waiting for the answer/)).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await screen.findByRole('button', { name: 'Send' }, { timeout: 10_000 });
+      const said = screen.getAllByRole('alert').map((a) => a.textContent ?? '');
+      expect(said.some((text) => /cancel/i.test(text))).toBe(true);
+    } finally {
+      await core.router.dispatch('sandbox.configure', { faults: { latencyMs: 0 } }, { origin: 'test' });
+    }
+  });
+
   it('opens a request and a recorded exchange from other features (history, collections) in new tabs', async () => {
     renderApp(core);
     await screen.findByRole('tab', { name: 'GET List Users' });

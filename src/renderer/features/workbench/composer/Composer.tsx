@@ -1,5 +1,5 @@
 import { parsePatchBody } from '../model/patch-ops';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useComposer, type Section } from './composer-context';
 import { defaultSection, sectionsFor } from './sections';
 import { HeadersTable } from './HeadersTable';
@@ -37,7 +37,7 @@ export function Composer() {
   const sections = sectionsFor(draft.operation, draft.method);
   const current = sections.includes(section) ? section : defaultSection(draft.operation, draft.method);
   const enabledHeaders = draft.headers.filter((h) => h.enabled && h.name.trim()).length;
-  const patchOps = draft.operation === 'patch' ? parsePatchBody(draft.body) : undefined;
+  const patchOps = useMemo(() => (draft.operation === 'patch' ? parsePatchBody(draft.body) : undefined), [draft.operation, draft.body]);
   const badge = (s: Section) => (s === 'headers' && enabledHeaders ? ` (${enabledHeaders})` : s === 'operations' && patchOps?.ok ? ` (${patchOps.ops.length})` : '');
   return (
     <div className="composer-inner">
