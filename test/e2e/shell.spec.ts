@@ -16,6 +16,7 @@ test('the shell loads through the web host and shows the version from app.info',
   const status = page.getByRole('contentinfo', { name: 'Status bar' });
   await expect(status.getByTestId('status-version')).toHaveText(`v${version}`);
   await expect(status.getByTestId('status-host')).toContainText('Web');
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(version);
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
@@ -31,6 +32,8 @@ test('Monaco loads lazily from the local bundle, with no request leaving the mac
   await page.goto(app.url);
   const beforeEditor = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(beforeEditor.some((name) => /JsonViewer|editor\.worker/.test(name))).toBe(false);
+  // the restored workspace sets the view it last showed: switch views once it has
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: /Show raw app\.info/ }).click();
   const editor = page.getByRole('region', { name: 'app.info response' });
