@@ -149,6 +149,20 @@ describe('the workbench against the embedded sandbox', () => {
     expect(body.Resources.every((r) => r.userName.toLowerCase().startsWith('a'))).toBe(true);
   });
 
+  it('keeps the view the user switched to before the saved workspace arrived', async () => {
+    const user = userEvent.setup();
+    const draft = RequestDraft.parse(starterDraft());
+    await core.router.dispatch('workspace.save', { workspace: { version: 1, tabs: [{ id: 'h', draft }], layout: { activity: 'history' } } }, { origin: 'test' });
+    let release!: () => void;
+    renderApp(core, { command: 'workspace.get', until: new Promise<void>((r) => (release = r)) });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    act(() => release());
+    await waitFor(() => expect(useTabs.getState().hydrated).toBe(true));
+    await screen.findByTestId('app-version');
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('false');
+  });
+
   it('cancels a request in flight with the Cancel button', async () => {
     const user = userEvent.setup();
     await core.router.dispatch('sandbox.configure', { faults: { latencyMs: 20_000 } }, { origin: 'test' });
