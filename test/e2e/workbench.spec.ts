@@ -179,6 +179,29 @@ test('3 and 4. create from the template with a schema error marked and fixed (20
   expect(errors).toEqual([]);
 });
 
+test('3b. a read-only attribute in a create body is marked as a warning, with completion from the schema', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Create' }).click();
+  const editor = page.getByRole('group', { name: 'Request body' });
+  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor).toContainText('"userName"');
+  // a new first member: "id" is set by the service provider (RFC 7643 §3.1)
+  await editor.locator('.view-line').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"id": "chosen-by-me",');
+  const problems = page.getByRole('region', { name: 'Request body problems' });
+  await expect(problems).toContainText('"id" is read-only');
+  await expect(problems.getByRole('button').filter({ hasText: 'read-only' })).toHaveCount(1);
+  // completion offers the schema's attribute names
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"nick');
+  await page.keyboard.press('ControlOrMeta+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('nickName');
+  await page.screenshot({ path: testInfo.outputPath('3b-read-only-warning.png') });
+});
+
 test('7. an invalid filter typed as text is underlined where the error is and nothing is sent', async ({ page, app }, testInfo) => {
   const errors = collectErrors(page);
   const sends: string[] = [];
