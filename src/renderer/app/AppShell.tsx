@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApi } from './api-context';
+import { useWorkbenchIntegration } from '../features/workbench/integration';
 import { starterDraft } from '../features/workbench/model/titles';
 import { useAppInfo } from '../stores/app-info';
 import { startWorkspaceSync } from '../stores/workspace-sync';
@@ -20,6 +21,8 @@ export function AppShell() {
 
   // open tabs and the layout live in main (workspace.json), so they survive a restart
   useEffect(() => startWorkspaceSync(api, { starter: starterDraft }), [api]);
+  // history and collections open requests and recorded exchanges in workbench tabs
+  useWorkbenchIntegration();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

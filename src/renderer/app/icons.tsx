@@ -46,3 +46,28 @@ export const LogoMark = (p: IconProps) => (
     <path d="M8.5 17c.6-2 2-3 3.5-3s2.9 1 3.5 3" />
   </Icon>
 );
+export const PlusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+export const DuplicateIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+  </Icon>
+);
+/** response below the request */
+export const SplitBelowIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="4" width="16" height="16" rx="2" />
+    <path d="M4 12h16" />
+  </Icon>
+);
+/** response beside the request */
+export const SplitBesideIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="4" width="16" height="16" rx="2" />
+    <path d="M12 4v16" />
+  </Icon>
+);

@@ -1,19 +1,33 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ActivityId } from '../stores/layout';
 import { EndpointsSidebar } from '../features/endpoints/EndpointsSidebar';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { DiscoveryView } from '../features/discovery/DiscoveryView';
 import { Workbench } from '../features/workbench/Workbench';
-import { CollectionsPanel } from '../features/collections/CollectionsPanel';
-import { CollectionView } from '../features/collections/CollectionView';
-import { HistoryEntryView } from '../features/history/HistoryEntryView';
-import { HistoryPanel } from '../features/history/HistoryPanel';
 
 export interface View {
   title: string;
   sidebar?: ReactNode;
   main: ReactNode;
 }
+
+/**
+ * A view loaded when it is first shown, so only the workbench is in the first paint's JavaScript.
+ * `pick` takes the named export out of the module.
+ */
+function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ReactNode {
+  const Component = lazy(async () => ({ default: pick(await load()) }));
+  return (
+    <Suspense fallback={<p className="muted view-loading">Loading…</p>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const overview = () => import('../features/overview/OverviewPage');
+const discovery = () => import('../features/discovery/DiscoveryView');
+const history = () => import('../features/history/HistoryPanel');
+const historyEntry = () => import('../features/history/HistoryEntryView');
+const collections = () => import('../features/collections/CollectionsPanel');
+const collection = () => import('../features/collections/CollectionView');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
@@ -25,20 +39,20 @@ export const VIEWS: Record<ActivityId, View> = {
   discovery: {
     title: 'Discovery',
     sidebar: <EndpointsSidebar />,
-    main: <DiscoveryView />,
+    main: lazyView(discovery, (m) => m.DiscoveryView),
   },
   history: {
     title: 'History',
-    sidebar: <HistoryPanel />,
-    main: <HistoryEntryView />,
+    sidebar: lazyView(history, (m) => m.HistoryPanel),
+    main: lazyView(historyEntry, (m) => m.HistoryEntryView),
   },
   collections: {
     title: 'Collections',
-    sidebar: <CollectionsPanel />,
-    main: <CollectionView />,
+    sidebar: lazyView(collections, (m) => m.CollectionsPanel),
+    main: lazyView(collection, (m) => m.CollectionView),
   },
   settings: {
     title: 'Settings',
-    main: <OverviewPage />,
+    main: lazyView(overview, (m) => m.OverviewPage),
   },
 };

@@ -9,6 +9,7 @@ interface LayoutStore extends Layout {
   toggleSidebar(): void;
   setSplit(split: Layout['split']): void;
   setComposerShare(share: number): void;
+  toggleFilterTree(): void;
   /** takes the layout saved in the workspace (main keeps it: the web host's localStorage does not survive a restart) */
   hydrate(layout: Layout): void;
 }
@@ -26,11 +27,12 @@ export const useLayout = create<LayoutStore>()((set) => ({
   setSidebarWidth: (width) => set({ sidebarWidth: Math.round(clamp(width, SIDEBAR_MIN, SIDEBAR_MAX)) }),
   toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
   setSplit: (split) => set({ split }),
+  toggleFilterTree: () => set((state) => ({ filterTree: !state.filterTree })),
   setComposerShare: (share) => set({ composerShare: Math.round(clamp(share, SHARE_MIN, SHARE_MAX) * 1000) / 1000 }),
   hydrate: (layout) => set({ ...layout, sidebarWidth: clamp(layout.sidebarWidth, SIDEBAR_MIN, SIDEBAR_MAX) }),
 }));
 
 /** The persisted part of the layout store. */
 export function layoutSnapshot(state: Layout): Layout {
-  return { activity: state.activity, sidebarWidth: state.sidebarWidth, sidebarOpen: state.sidebarOpen, split: state.split, composerShare: state.composerShare };
+  return { activity: state.activity, sidebarWidth: state.sidebarWidth, sidebarOpen: state.sidebarOpen, split: state.split, composerShare: state.composerShare, filterTree: state.filterTree };
 }

@@ -71,16 +71,21 @@ export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions
   };
 
   useWorkspaceStatus.setState({ state: { status: 'loading' } });
+  // a view the user switched to while the workspace was on its way wins over the saved one
+  let layoutTouched = false;
+  const stopWatchingLayout = useLayout.subscribe(() => (layoutTouched = true));
   api.call('workspace.get', {}).then(
     ({ workspace, firstRun, notice }) => {
+      stopWatchingLayout();
       if (stopped) return;
-      useLayout.getState().hydrate(workspace.layout);
+      if (!layoutTouched) useLayout.getState().hydrate(workspace.layout);
       useTabs.getState().hydrate(workspace.tabs, workspace.activeTabId);
       lastSaved = JSON.stringify(snapshot());
       if (firstRun && workspace.tabs.length === 0 && options.starter) useTabs.getState().open(options.starter());
       useWorkspaceStatus.setState({ state: notice ? { status: 'ready', notice } : { status: 'ready' } });
     },
     (error: unknown) => {
+      stopWatchingLayout();
       if (stopped) return;
       // keep working in this window; nothing is saved over the file we could not read
       readOnly = true;
@@ -96,6 +101,7 @@ export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions
   unsubscribers.push(() => window.removeEventListener('pagehide', flush));
   return () => {
     flush();
+    stopWatchingLayout();
     stopped = true;
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

@@ -75,6 +75,8 @@ export const Layout = z.object({
   split: z.enum(['vertical', 'horizontal']).default('vertical'),
   /** share of the workbench the composer takes, 0.15–0.85 */
   composerShare: z.number().min(0.15).max(0.85).default(0.5),
+  /** the filter builder's tree under the filter text (off: the text alone) */
+  filterTree: z.boolean().default(true),
 });
 export type Layout = z.infer<typeof Layout>;
 

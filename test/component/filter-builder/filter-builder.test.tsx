@@ -115,9 +115,9 @@ describe('the filter builder', () => {
   it('flags an unknown attribute with a suggestion that fixes it in one click', async () => {
     const u = userEvent.setup();
     const { container } = render(<Harness initial='usrName eq "bjensen" and emails[tpye eq "work"]' />);
+    // each flagged row says what is wrong next to it
     const notes = screen.getAllByRole('note').map((n) => n.textContent);
-    expect(notes).toContain('"usrName" is not an attribute of User; did you mean userName?');
-    expect(notes).toContain('"tpye" is not a sub-attribute of emails; did you mean type?');
+    expect(notes).toEqual(['⚠ "usrName" is not an attribute of User; did you mean userName?Use userName', '⚠ "tpye" is not a sub-attribute of emails; did you mean type?Use type']);
     const marks = [...container.querySelectorAll('mark.squiggle-warning')].map((m) => m.textContent);
     expect(marks).toEqual(['usrName', 'tpye']);
 

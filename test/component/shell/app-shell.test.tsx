@@ -68,6 +68,6 @@ describe('the app shell', () => {
       </ApiProvider>,
     );
     expect((await screen.findAllByRole('alert')).map((a) => a.textContent).join()).toMatch(/did not answer/);
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

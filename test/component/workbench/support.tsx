@@ -32,10 +32,19 @@ export function resetStores(): void {
   useAppInfo.setState({ state: { status: 'idle' } });
 }
 
-/** The whole app shell against the core, as the browser would show it. */
-export function renderApp(core: AppCore) {
+/** The whole app shell against the core, as the browser would show it; `hold` delays one command until released. */
+export function renderApp(core: AppCore, hold?: { command: string; until: Promise<void> }) {
   resetStores();
-  const transport = inProcessTransport(core);
+  const inner = inProcessTransport(core);
+  const transport = hold
+    ? {
+        ...inner,
+        async call(command: string, payload: unknown) {
+          if (command === hold.command) await hold.until;
+          return inner.call(command, payload);
+        },
+      }
+    : inner;
   const view = render(
     <ApiProvider client={createClient(transport)}>
       <AppShell />

@@ -2,13 +2,15 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RequestDraft, Workspace } from '@shared/model/workspace';
 import { starterDraft } from '../../../src/renderer/features/workbench/model/titles';
 import type { AppCore } from '../../../src/main/compose';
+import { useIntegration } from '../../../src/renderer/stores/integration';
 import { useTabs } from '../../../src/renderer/stores/tabs';
+import type { HttpExchange } from '@shared/model/exchange';
 import { tempDir } from '../../support/temp-dir';
 import { renderApp, sandboxCore } from './support';
 
@@ -145,6 +147,59 @@ describe('the workbench against the embedded sandbox', () => {
     const body = JSON.parse(stdout) as { Resources: { userName: string }[] };
     expect(body.Resources.length).toBeGreaterThan(0);
     expect(body.Resources.every((r) => r.userName.toLowerCase().startsWith('a'))).toBe(true);
+  });
+
+  it('keeps the view the user switched to before the saved workspace arrived', async () => {
+    const user = userEvent.setup();
+    const draft = RequestDraft.parse(starterDraft());
+    await core.router.dispatch('workspace.save', { workspace: { version: 1, tabs: [{ id: 'h', draft }], layout: { activity: 'history' } } }, { origin: 'test' });
+    let release!: () => void;
+    renderApp(core, { command: 'workspace.get', until: new Promise<void>((r) => (release = r)) });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    act(() => release());
+    await waitFor(() => expect(useTabs.getState().hydrated).toBe(true));
+    await screen.findByTestId('app-version');
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('cancels a request in flight with the Cancel button', async () => {
+    const user = userEvent.setup();
+    await core.router.dispatch('sandbox.configure', { faults: { latencyMs: 20_000 } }, { origin: 'test' });
+    try {
+      renderApp(core);
+      await screen.findByRole('tab', { name: 'GET List Users' });
+      await user.click(screen.getByRole('button', { name: 'Send' }));
+      expect(await screen.findByText(/Waiting for the answer/)).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await screen.findByRole('button', { name: 'Send' }, { timeout: 10_000 });
+      const said = screen.getAllByRole('alert').map((a) => a.textContent ?? '');
+      expect(said.some((text) => /cancel/i.test(text))).toBe(true);
+    } finally {
+      await core.router.dispatch('sandbox.configure', { faults: { latencyMs: 0 } }, { origin: 'test' });
+    }
+  });
+
+  it('opens a request and a recorded exchange from other features (history, collections) in new tabs', async () => {
+    renderApp(core);
+    await screen.findByRole('tab', { name: 'GET List Users' });
+    const { openRequest, openExchange } = useIntegration.getState();
+    expect(openRequest && openExchange).toBeTruthy();
+    act(() => openRequest!({ endpointId: 'sandbox', method: 'GET', path: '/Groups?count=2', headers: [{ name: 'X-Trace', value: '1', enabled: true }], variables: {} }, { name: 'Saved groups' }));
+    expect(screen.getByRole('tab', { name: 'GET Saved groups' }).getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByRole('textbox', { name: 'Path' }) as HTMLInputElement).value).toBe('/Groups?count=2');
+
+    const sent = await core.router.dispatch('http.send', { requestId: 'recorded', spec: { endpointId: 'sandbox', method: 'GET', path: '/Users?count=3', headers: [{ name: 'Authorization', value: 'Bearer typed', enabled: true }] } }, { origin: 'test' });
+    const exchange = (sent as { ok: true; value: HttpExchange }).value;
+    act(() => openExchange!(exchange, { method: 'GET', url: exchange.request.url } as never));
+    const tab = screen.getByRole('tab', { name: 'GET GET /scim/v2/Users' });
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    // the recorded response is in the inspector at once; the credential was not copied into the tab
+    const table = await screen.findByRole('table', { name: 'User' }, { timeout: 15_000 });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    const draft = useTabs.getState().tabs.find((t) => t.id === useTabs.getState().activeId)!.draft;
+    expect(draft.path).toBe(exchange.request.url);
+    expect(draft.headers.map((h) => h.name.toLowerCase())).not.toContain('authorization');
   });
 });
 

@@ -147,6 +147,7 @@ export function FilterBuilder({ value, onChange, registry, resourceType, showTre
             </p>
           )}
           {parsed.ok &&
+            !showTree &&
             [...problems.values()].map((problem, i) => (
               <p key={i} className="fb-warning" role="note">
                 {problem.message}

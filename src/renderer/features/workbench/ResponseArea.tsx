@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { SchemaRegistry } from '@shared/scim';
 import type { TabRuntime } from '../../stores/runtime';
-import { ResponseInspector, type OpenResourceTarget } from '../inspector/ResponseInspector';
+import type { OpenResourceTarget } from '../inspector/ResponseInspector';
+
+// the inspector is needed once there is a response: it loads then, not with the first paint
+const ResponseInspector = lazy(async () => ({ default: (await import('../inspector/ResponseInspector')).ResponseInspector }));
 
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -39,13 +43,15 @@ export function ResponseArea({ runtime, endpointId, registry, onOpenResource, on
     );
   }
   return (
-    <ResponseInspector
+    <Suspense fallback={<p className="response-empty muted">Opening the response…</p>}>
+      <ResponseInspector
       exchange={runtime.exchange}
       {...(runtime.sentSpec ? { spec: runtime.sentSpec } : {})}
       {...(endpointId ? { endpointId } : {})}
       registry={registry}
       onOpenResource={onOpenResource}
-      onSendPage={onSendPage}
-    />
+        onSendPage={onSendPage}
+      />
+    </Suspense>
   );
 }

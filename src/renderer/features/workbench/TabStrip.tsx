@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceTab } from '@shared/model/workspace';
+import { DuplicateIcon, PlusIcon, SplitBelowIcon, SplitBesideIcon } from '../../app/icons';
+import { useLayout } from '../../stores/layout';
 import { isDirty, useTabs } from '../../stores/tabs';
 import { tabTitle } from './model/titles';
 
@@ -45,6 +47,8 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
   const [drop, setDrop] = useState<{ id: string; after: boolean } | undefined>();
   const dragged = useRef<string | undefined>(undefined);
   const list = useRef<HTMLDivElement>(null);
+  const split = useLayout((s) => s.split);
+  const setSplit = useLayout((s) => s.setSplit);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(id)}"]`)?.focus());
 
@@ -152,7 +156,7 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
       </div>
       <div className="tab-strip-actions">
         <button type="button" className="icon-btn" aria-label="New request" title="New request (Alt+N)" onClick={onNew}>
-          +
+          <PlusIcon size={16} />
         </button>
         <button
           type="button"
@@ -162,7 +166,16 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
           disabled={!activeId}
           onClick={() => activeId && useTabs.getState().duplicate(activeId)}
         >
-          ⧉
+          <DuplicateIcon size={15} />
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={split === 'vertical' ? 'Show the response beside the request' : 'Show the response below the request'}
+          title={split === 'vertical' ? 'Response beside the request' : 'Response below the request'}
+          onClick={() => setSplit(split === 'vertical' ? 'horizontal' : 'vertical')}
+        >
+          {split === 'vertical' ? <SplitBesideIcon size={15} /> : <SplitBelowIcon size={15} />}
         </button>
       </div>
     </div>

@@ -1,9 +1,12 @@
 import { parsePatchBody } from '../model/patch-ops';
-import { BodyPanel } from './BodyPanel';
+import { lazy, Suspense, useMemo } from 'react';
 import { useComposer, type Section } from './composer-context';
 import { defaultSection, sectionsFor } from './sections';
 import { HeadersTable } from './HeadersTable';
-import { PatchBuilder } from './PatchBuilder';
+
+// the body editor and the PATCH builder bring Monaco, the JSON Schemas and the SCIM validators: loaded when first opened
+const BodyPanel = lazy(async () => ({ default: (await import('./BodyPanel')).BodyPanel }));
+const PatchBuilder = lazy(async () => ({ default: (await import('./PatchBuilder')).PatchBuilder }));
 import { QueryPanel } from './QueryPanel';
 import { RequestBar } from './RequestBar';
 
@@ -34,7 +37,7 @@ export function Composer() {
   const sections = sectionsFor(draft.operation, draft.method);
   const current = sections.includes(section) ? section : defaultSection(draft.operation, draft.method);
   const enabledHeaders = draft.headers.filter((h) => h.enabled && h.name.trim()).length;
-  const patchOps = draft.operation === 'patch' ? parsePatchBody(draft.body) : undefined;
+  const patchOps = useMemo(() => (draft.operation === 'patch' ? parsePatchBody(draft.body) : undefined), [draft.operation, draft.body]);
   const badge = (s: Section) => (s === 'headers' && enabledHeaders ? ` (${enabledHeaders})` : s === 'operations' && patchOps?.ok ? ` (${patchOps.ops.length})` : '');
   return (
     <div className="composer-inner">
@@ -68,8 +71,10 @@ export function Composer() {
       </div>
       <div role="tabpanel" id={`${tabId}-panel-${current}`} aria-labelledby={`${tabId}-tab-${current}`} className={`section-panel section-${current}`}>
         {current === 'query' && <QueryPanel />}
-        {current === 'operations' && <PatchBuilder />}
-        {current === 'body' && <BodyPanel />}
+        <Suspense fallback={<p className="muted small section-loading">Loading…</p>}>
+          {current === 'operations' && <PatchBuilder />}
+          {current === 'body' && <BodyPanel />}
+        </Suspense>
         {current === 'headers' && <HeadersTable />}
       </div>
     </div>

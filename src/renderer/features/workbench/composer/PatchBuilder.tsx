@@ -15,6 +15,28 @@ function preview(value: string): string {
   return compact.length > 80 ? `${compact.slice(0, 77)}…` : compact;
 }
 
+/** What a value must be, in words, from its JSON Schema. */
+export function describeValue(schema: Record<string, unknown> | undefined, hasPath: boolean): string {
+  if (!hasPath) return 'an object with the attributes to add or replace, e.g. {"displayName": "…"}';
+  if (!schema) return 'any JSON value (the schema does not describe this path)';
+  switch (schema.type) {
+    case 'string':
+      return schema.format === 'date-time' ? 'a date-time string, e.g. "2024-05-13T04:42:34Z"' : 'a string in double quotes, e.g. "…"';
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'array':
+      return 'a list of values, e.g. [{"value": "…"}]';
+    case 'object':
+      return 'an object of sub-attributes, e.g. {"value": "…"}';
+    default:
+      return 'a JSON value';
+  }
+}
+
 function ValueEditor({ op, index, onCommit }: { op: PatchOpDraft; index: number; onCommit(value: string): void }) {
   const { tabId, schema, resourceType, send } = useComposer();
   const registry = schema.registry;
@@ -36,6 +58,7 @@ function ValueEditor({ op, index, onCommit }: { op: PatchOpDraft; index: number;
   const parsed = readValue(text);
   return (
     <div className="patch-value">
+      {checked.ok && <p className="patch-hint muted small">value: {describeValue(valueSchema, checked.path !== undefined)} · Ctrl+Space suggests</p>}
       <LazyJsonEditor
         value={text}
         onChange={(next) => {

@@ -7,6 +7,7 @@ import { FilterBuilder } from '../../filter-builder/FilterBuilder';
 import { responseJson } from '../model/last-response';
 import { operationInfo } from '../model/operations';
 import { setQuery } from '../model/presets';
+import { useLayout } from '../../../stores/layout';
 import { AttributeListField } from './AttributeListField';
 import { useComposer } from './composer-context';
 
@@ -45,13 +46,21 @@ export function QueryPanel() {
   const q = draft.query;
   const set = (change: Partial<QueryDraft>) => update((d) => setQuery(d, { ...d.query, ...change }));
   const nextCursor = nextCursorOf(responseJson(runtime.exchange));
+  const showTree = useLayout((s) => s.filterTree);
+  const toggleTree = useLayout((s) => s.toggleFilterTree);
 
   return (
     <div className="query-panel">
       {info.query === 'list' && (
         <section className="q-section" aria-label="Filter">
-          <h3 className="q-title">Filter</h3>
+          <div className="q-head">
+            <h3 className="q-title">Filter</h3>
+            <button type="button" className="btn btn-small btn-quiet" aria-pressed={showTree} onClick={toggleTree} title="Show or hide the tree of conditions under the text">
+              {showTree ? 'Hide builder' : 'Show builder'}
+            </button>
+          </div>
           <FilterBuilder
+            showTree={showTree}
             value={q.filter}
             onChange={(filter) => set({ filter })}
             registry={schema.registry}

@@ -73,8 +73,14 @@ function IdField() {
         </datalist>
       )}
       {first && first.id !== draft.resourceId && (
-        <button type="button" className="btn btn-small btn-quiet" title={`Use the id of ${first.label} from the last response`} onClick={() => update((d) => setResourceId(d, first.id, preset))}>
-          Use id from response
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          aria-label="Use id from response"
+          title={`Use the id of ${first.label} from the last response${sameType.length > 1 ? ` (the first of ${sameType.length}; the id box lists the others)` : ''}`}
+          onClick={() => update((d) => setResourceId(d, first.id, preset))}
+        >
+          Use id of {first.label.length > 24 ? `${first.label.slice(0, 22)}…` : first.label}
         </button>
       )}
     </span>

@@ -19,6 +19,9 @@ export function bodySchema(registry: SchemaRegistry, rt: ScimResourceType | unde
   return schema;
 }
 
+/** Bodies larger than this (characters) get no SCIM checks while being edited. */
+export const MAX_CHECKED_BODY = 512 * 1024;
+
 /** Codes the JSON Schema already marks in the editor; the SCIM checks add only what it cannot see. */
 const COVERED_BY_SCHEMA = new Set(['wrongType', 'unknownAttribute', 'readOnlyInRequest', 'notSingleValued', 'notMultiValued', 'notObject', 'valueNotObject', 'attributeNameCase']);
 
@@ -36,6 +39,9 @@ function toMarkers(text: string, findings: Finding[]): EditorMarker[] {
 export function bodyChecks(registry: SchemaRegistry, rt: ScimResourceType | undefined, operation: Operation): ((text: string) => EditorMarker[]) | undefined {
   if (operation !== 'create' && operation !== 'replace' && operation !== 'patch') return undefined;
   return (text) => {
+    // past this the checks would hold the main thread too long on every pause in typing; the JSON
+    // Schema checks (in Monaco's worker) still run
+    if (text.length > MAX_CHECKED_BODY) return [];
     let json: unknown;
     try {
       json = JSON.parse(text);

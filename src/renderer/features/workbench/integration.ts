@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import type { HttpExchange } from '@shared/model/exchange';
+import type { RequestSpec } from '@shared/model/request-spec';
+import type { RequestDraftInput } from '@shared/model/workspace';
+import { isSecretHeader } from '@shared/redact/headers';
+import { useIntegration } from '../../stores/integration';
+import { useLayout } from '../../stores/layout';
+import { useRuntime } from '../../stores/runtime';
+import { useTabs } from '../../stores/tabs';
+
+/** Headers the engine or the endpoint sets again when the request is sent. */
+const SET_WHEN_SENT = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'user-agent', 'transfer-encoding']);
+
+/** A recorded request as a Raw draft: exactly what was sent, credentials left to the endpoint. */
+export function draftFromExchange(exchange: HttpExchange, name: string): RequestDraftInput {
+  const body = exchange.request.body;
+  return {
+    name,
+    operation: 'raw',
+    method: (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const).find((m) => m === exchange.request.method.toUpperCase()) ?? 'GET',
+    path: exchange.request.url,
+    headers: exchange.request.headers
+      .filter(([header]) => !isSecretHeader(header) && !SET_WHEN_SENT.has(header.toLowerCase()))
+      .map(([header, value]) => ({ name: header, value, enabled: true })),
+    body: body && !body.truncated ? body.preview : '',
+  };
+}
+
+function showWorkbench(): void {
+  useLayout.setState({ activity: 'workbench', sidebarOpen: useLayout.getState().sidebarOpen });
+}
+
+/**
+ * What the workbench offers other features (history, collections) through the integration store:
+ * open a request in a new tab, and show a recorded exchange in a new tab's inspector.
+ */
+export function useWorkbenchIntegration(): void {
+  useEffect(() => {
+    const openRequest = (spec: RequestSpec, origin: { name: string }) => {
+      useTabs.getState().open({ name: origin.name, operation: 'raw', method: spec.method, path: spec.path, headers: spec.headers, body: spec.body ?? '' });
+      showWorkbench();
+    };
+    const openExchange = (exchange: HttpExchange, summary: { method?: string; url?: string }) => {
+      const name = `${summary.method ?? exchange.request.method} ${new URL(exchange.request.url, 'http://x').pathname}`;
+      const id = useTabs.getState().open(draftFromExchange(exchange, name));
+      useRuntime.getState().patch(id, (r) => ({ ...r, exchange }));
+      showWorkbench();
+    };
+    useIntegration.getState().set({ openRequest, openExchange });
+    return () => useIntegration.getState().set({ openRequest: undefined, openExchange: undefined });
+  }, []);
+}
