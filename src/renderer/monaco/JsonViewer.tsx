@@ -5,17 +5,20 @@ import { useMonacoTheme } from './theme';
 interface JsonViewerProps {
   value: string;
   label: string;
+  language?: 'json' | 'plaintext';
   height?: number | string;
+  /** the frame's class (its size and border) */
+  className?: string;
 }
 
-/** Read-only JSON with folding; loaded lazily so Monaco stays out of the first paint. */
-export default function JsonViewer({ value, label, height = 300 }: JsonViewerProps) {
+/** Read-only text in Monaco with folding; loaded lazily so Monaco stays out of the first paint. */
+export default function JsonViewer({ value, label, language = 'json', height = 300, className = 'monaco-frame' }: JsonViewerProps) {
   const theme = useMonacoTheme();
   return (
-    <div className="monaco-frame" aria-label={label} role="region">
+    <div className={className} aria-label={label} role="region">
       <Editor
         height={height}
-        language="json"
+        language={language}
         value={value}
         theme={theme}
         options={{
@@ -27,6 +30,8 @@ export default function JsonViewer({ value, label, height = 300 }: JsonViewerPro
           fontSize: 12.5,
           lineNumbersMinChars: 3,
           automaticLayout: true,
+          wordWrap: 'off',
+          renderLineHighlight: 'none',
           ariaLabel: label,
         }}
       />

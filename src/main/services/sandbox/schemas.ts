@@ -1,17 +1,7 @@
-import { SchemaRegistry, coreSchemas, URN, type ScimAttribute, type ScimResourceType, type ScimSchema } from '@shared/scim';
+import { SchemaRegistry, coreResourceTypes, coreSchemas, URN, type ScimAttribute, type ScimResourceType, type ScimSchema } from '@shared/scim';
 
-/** The resource types the sandbox serves (RFC 7643 §8.6), User with the optional enterprise extension. */
-export const SANDBOX_RESOURCE_TYPES: readonly ScimResourceType[] = [
-  {
-    id: 'User',
-    name: 'User',
-    endpoint: '/Users',
-    description: 'User Account',
-    schema: URN.user,
-    schemaExtensions: [{ schema: URN.enterpriseUser, required: false }],
-  },
-  { id: 'Group', name: 'Group', endpoint: '/Groups', description: 'Group', schema: URN.group, schemaExtensions: [] },
-];
+/** The resource types the sandbox serves: RFC 7643 §8.6's User (with the optional enterprise extension) and Group. */
+export const SANDBOX_RESOURCE_TYPES: readonly ScimResourceType[] = coreResourceTypes;
 
 function withAttribute(schema: ScimSchema, name: string, change: Partial<ScimAttribute>): ScimSchema {
   return { ...schema, attributes: schema.attributes.map((a) => (a.name === name ? { ...a, ...change } : a)) };
