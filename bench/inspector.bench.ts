@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
@@ -10,8 +10,9 @@ import { compose } from '../src/main/compose';
 import { startWebHost } from '../src/main/hosts/web/server';
 import { fmt, median, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
+import { repoRoot } from './lib/paths';
 
-const root = resolve(import.meta.dirname, '..');
+const root = repoRoot;
 
 /** What the callbacks given to `page.evaluate` see (they run in the page; this file is typed for Node). */
 interface PageGlobals {

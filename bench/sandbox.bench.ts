@@ -5,6 +5,7 @@ import { fmt, median, percentile, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
 import { getJson, runLoad, sequential, type LoadResult } from './sandbox/load';
 import { buildServers, startProcess, type ServerProcess } from './sandbox/processes';
+import { repoRoot } from './lib/paths';
 
 const USERS = 10_000;
 const LARGE = 100_000;
@@ -60,7 +61,7 @@ const row = (name: string, r: LoadResult) => [name, fmt(r.rps), fmt(median(r.lat
 export default async function run(): Promise<BenchSection> {
   const loadStart = loadavg();
   // inside the project, so the bundles resolve express and scimmy from node_modules
-  const scratch = resolve(import.meta.dirname, '..', '.tmp');
+  const scratch = resolve(repoRoot, '.tmp');
   mkdirSync(scratch, { recursive: true });
   const dir = mkdtempSync(join(scratch, 'bench-sandbox-'));
   const servers: ServerProcess[] = [];

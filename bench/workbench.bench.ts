@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startWebApp } from '../test/e2e/support/web-app';
 import { fmt, median, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
+import { repoRoot } from './lib/paths';
 
-const root = resolve(import.meta.dirname, '..');
+const root = repoRoot;
 const RUNS = 5;
 /** the flags playwright.config.ts gives Chromium */
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,9 +1,12 @@
-// `npm run bench [name…]`: runs bench/*.bench.ts (through Vite's SSR loader, so aliases work), one
-// after another in one process run, and writes bench/README.md and bench/results/latest.json.
+// `npm run bench [name…]`: runs bench/*.bench.ts one after another in one process run, and writes
+// bench/README.md and bench/results/latest.json. Each bench is bundled first (our sources included,
+// npm packages left external) and imported natively, so our code runs as it does in the app and as
+// the peers' code does: Vite's dev-time module transform would slow every cross-module call.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -12,30 +15,38 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  resolve: { alias: { '@shared': join(root, 'src/shared') } },
-  ssr: { external: true },
-});
+const outDir = join(root, '.tmp', 'bench-build');
 
-const sections = [];
-try {
-  for (const file of files) {
-    process.stderr.write(`bench: ${file}\n`);
-    const started = performance.now();
-    const mod = await server.ssrLoadModule(join(root, 'bench', file));
-    const result = await mod.default();
-    for (const section of Array.isArray(result) ? result : [result]) sections.push({ file, seconds: (performance.now() - started) / 1000, ...section });
-  }
-} finally {
-  await server.close();
+async function bundle(file) {
+  const name = file.replace(/\.ts$/, '.mjs');
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    resolve: { alias: { '@shared': join(root, 'src/shared') } },
+    build: {
+      ssr: join(root, 'bench', file),
+      outDir,
+      emptyOutDir: false,
+      target: 'node24',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: name } },
+    },
+  });
+  return join(outDir, name);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+const sections = [];
+const loadAtStart = loadavg()[0];
+for (const file of files) {
+  process.stderr.write(`bench: ${file}\n`);
+  const mod = await import(`${pathToFileURL(await bundle(file)).href}?t=${Date.now()}`);
+  const started = performance.now();
+  const result = await mod.default();
+  for (const section of Array.isArray(result) ? result : [result]) sections.push({ file, seconds: (performance.now() - started) / 1000, ...section });
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}; load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`;
 const summary = sections.flatMap((s) => s.targets.map((t) => `| ${s.title} | ${t.name} | ${t.met ? 'met' : '**not met**'} | ${t.detail} |`));
 const readme = [
   '# Benchmarks',

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import type * as Scim from '../../src/shared/scim';
+import { repoRoot } from './paths';
 
 export type ScimModule = typeof Scim;
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = repoRoot;
 
 /**
  * src/shared/scim bundled the way Vite bundles it into the app, then imported by Node itself. The bench

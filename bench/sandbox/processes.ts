@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'vite';
+import { repoRoot } from '../lib/paths';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = repoRoot;
 
 /** Bundles the sandbox CLI and the SCIMMY entry for Node, so each server runs in its own process. */
 export async function buildServers(outDir: string): Promise<{ sandbox: string; scimmy: string }> {
