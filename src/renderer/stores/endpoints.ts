@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
 import type { VaultStatus } from '@shared/api/commands/vault';
 import type { AppError } from '@shared/api/errors';
 import type { EndpointView } from '@shared/model/endpoint';
@@ -10,7 +9,7 @@ export type EditorTarget = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'
 interface EndpointsStore {
   endpoints: EndpointView[];
   defaultId: string | undefined;
-  /** what the user picked in the switcher (kept across restarts); see `selectedEndpointId` */
+  /** what the user picked in the switcher (kept in the workspace by the workspace sync); see `selectedEndpointId` */
   pickedId: string | undefined;
   status: 'idle' | 'loading' | 'ready' | 'failed';
   error: AppError | undefined;
@@ -28,40 +27,53 @@ export function toAppError(error: unknown): AppError {
 }
 
 /** Endpoint list, switcher selection and keychain status: ids and small state only. */
-export const useEndpoints = create<EndpointsStore>()(
-  persist(
-    (set) => ({
-      endpoints: [],
-      defaultId: undefined,
-      pickedId: undefined,
-      status: 'idle',
-      error: undefined,
-      vault: undefined,
-      editor: { mode: 'closed' },
-      async load(api) {
-        set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading' }));
-        try {
-          const list = await api.call('endpoints.list', {});
-          set({ endpoints: list.endpoints, defaultId: list.defaultId, status: 'ready', error: undefined });
-        } catch (error) {
-          set({ status: 'failed', error: toAppError(error) });
-        }
-      },
-      async loadVault(api, recheck = false) {
-        try {
-          set({ vault: await api.call('vault.status', { recheck }) });
-        } catch {
-          // the status line says nothing rather than something wrong
-          set({ vault: undefined });
-        }
-      },
-      setVault: (vault) => set({ vault }),
-      select: (id) => set({ pickedId: id }),
-      openEditor: (editor) => set({ editor }),
-    }),
-    { name: 'scim-inspector.endpoints', version: 1, partialize: (s) => ({ pickedId: s.pickedId }) },
-  ),
-);
+export const useEndpoints = create<EndpointsStore>()((set) => ({
+  endpoints: [],
+  defaultId: undefined,
+  pickedId: undefined,
+  status: 'idle',
+  error: undefined,
+  vault: undefined,
+  editor: { mode: 'closed' },
+  async load(api) {
+    set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading' }));
+    try {
+      const list = await api.call('endpoints.list', {});
+      set({ endpoints: list.endpoints, defaultId: list.defaultId, status: 'ready', error: undefined });
+    } catch (error) {
+      set({ status: 'failed', error: toAppError(error) });
+    }
+  },
+  async loadVault(api, recheck = false) {
+    try {
+      set({ vault: await api.call('vault.status', { recheck }) });
+    } catch {
+      // the status line says nothing rather than something wrong
+      set({ vault: undefined });
+    }
+  },
+  setVault: (vault) => set({ vault }),
+  select: (id) => set({ pickedId: id }),
+  openEditor: (editor) => set({ editor }),
+}));
+
+const LEGACY_KEY = 'scim-inspector.endpoints';
+
+/**
+ * The pick an earlier version kept in localStorage (gone with the web host's origin at each start,
+ * kept by the desktop app): read once, then removed, as the workspace holds it from now on.
+ */
+export function takeLegacyPick(): string | undefined {
+  try {
+    const text = globalThis.localStorage?.getItem(LEGACY_KEY);
+    if (!text) return undefined;
+    globalThis.localStorage.removeItem(LEGACY_KEY);
+    const picked = (JSON.parse(text) as { state?: { pickedId?: unknown } }).state?.pickedId;
+    return typeof picked === 'string' && picked !== '' ? picked : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The endpoint requests go to: the user's pick while it exists, else the default (the Sandbox).

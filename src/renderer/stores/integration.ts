@@ -9,13 +9,23 @@ export interface EndpointChoice {
   name: string;
 }
 
+/** A request file of a collection a tab is opened from (Save writes back to it). */
+export interface SavedRequestRef {
+  collectionId: string;
+  itemId: string;
+  collectionName: string;
+}
+
 /**
  * Hook points other features plug into the history and collections panels (the workbench's
  * tabs, the endpoints list). Each action is offered in the UI only once it is set.
  */
 interface Integration {
-  /** open a request in a new workbench tab */
-  openRequest?: (spec: RequestSpec, origin: { name: string }) => void;
+  /**
+   * open a request in a new workbench tab; for a collection's request (`saved`), a tab already
+   * open from it is shown instead, and Save writes back to its file
+   */
+  openRequest?: (spec: RequestSpec, origin: { name: string; saved?: SavedRequestRef }) => void;
   /** show a recorded exchange in the response inspector */
   openExchange?: (exchange: HttpExchange, summary: HistorySummary) => void;
   /** the endpoints a run may target; without them the panel asks for an endpoint id */

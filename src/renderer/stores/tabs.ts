@@ -24,8 +24,13 @@ export interface TabsStore {
   /** the tab after (+1) or before (-1) the active one, wrapping */
   cycle(delta: -1 | 1): void;
   updateDraft(id: string, change: (draft: RequestDraft) => RequestDraft): void;
-  /** the draft as it is now becomes what "unsaved" compares against (after a save to a collection) */
-  markSaved(id: string, source?: WorkspaceTab['source']): void;
+  /**
+   * After a save to a collection: `saved` (the draft as it was written; default the current one)
+   * becomes what "unsaved" compares against, and the tab remembers where it was saved.
+   */
+  markSaved(id: string, source?: WorkspaceTab['source'], saved?: RequestDraft): void;
+  /** replaces a tab's draft and baseline (a saved request opened again, read anew from its file) */
+  reset(id: string, draft: RequestDraft, source?: WorkspaceTab['source']): void;
 }
 
 export function newTabId(): string {
@@ -130,8 +135,11 @@ export const useTabs = create<TabsStore>()((set, get) => ({
       return changed ? { tabs } : state;
     });
   },
-  markSaved(id, source) {
-    set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === id ? { ...tab, baseline: tab.draft, ...(source ? { source } : {}) } : tab)) }));
+  markSaved(id, source, saved) {
+    set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === id ? { ...tab, baseline: saved ?? tab.draft, ...(source ? { source } : {}) } : tab)) }));
+  },
+  reset(id, draft, source) {
+    set((state) => ({ tabs: state.tabs.map((tab) => (tab.id === id ? { ...tab, draft, baseline: draft, ...(source ? { source } : {}) } : tab)) }));
   },
 }));
 

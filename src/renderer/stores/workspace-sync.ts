@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { RequestDraftInput, Workspace } from '@shared/model/workspace';
 import { ApiError, type ApiClient } from '../transport/client';
+import { takeLegacyPick, useEndpoints } from './endpoints';
 import { layoutSnapshot, useLayout } from './layout';
 import { useTabs } from './tabs';
 
@@ -21,7 +22,8 @@ export const useWorkspaceStatus = create<WorkspaceStatus>()((set) => ({
 
 function snapshot(): Workspace {
   const { tabs, activeId } = useTabs.getState();
-  return { version: 1, tabs, ...(activeId ? { activeTabId: activeId } : {}), layout: layoutSnapshot(useLayout.getState()) };
+  const { pickedId } = useEndpoints.getState();
+  return { version: 1, tabs, ...(activeId ? { activeTabId: activeId } : {}), layout: layoutSnapshot(useLayout.getState()), ...(pickedId ? { endpointId: pickedId } : {}) };
 }
 
 export interface WorkspaceSyncOptions {
@@ -31,7 +33,7 @@ export interface WorkspaceSyncOptions {
 }
 
 /**
- * Reads the workspace from main into the tabs and layout stores, then saves every change back
+ * Reads the workspace from main into the tabs, layout and endpoint-pick stores, then saves every change back
  * (debounced; main coalesces again before it writes). Returns a function that stops syncing.
  */
 export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions = {}): () => void {
@@ -71,21 +73,31 @@ export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions
   };
 
   useWorkspaceStatus.setState({ state: { status: 'loading' } });
-  // a view the user switched to while the workspace was on its way wins over the saved one
+  // a view or an endpoint the user picked while the workspace was on its way wins over the saved one
   let layoutTouched = false;
-  const stopWatchingLayout = useLayout.subscribe(() => (layoutTouched = true));
+  let pickTouched = false;
+  const watchers = [
+    useLayout.subscribe(() => (layoutTouched = true)),
+    useEndpoints.subscribe((state, before) => state.pickedId !== before.pickedId && (pickTouched = true)),
+  ];
+  const stopWatching = () => watchers.splice(0).forEach((stop) => stop());
   api.call('workspace.get', {}).then(
     ({ workspace, firstRun, notice }) => {
-      stopWatchingLayout();
+      stopWatching();
       if (stopped) return;
       if (!layoutTouched) useLayout.getState().hydrate(workspace.layout);
+      // a pick an earlier version kept in localStorage moves into the workspace
+      const legacyPick = workspace.endpointId || pickTouched ? undefined : takeLegacyPick();
+      if (!pickTouched && (workspace.endpointId ?? legacyPick)) useEndpoints.setState({ pickedId: workspace.endpointId ?? legacyPick });
       useTabs.getState().hydrate(workspace.tabs, workspace.activeTabId);
-      lastSaved = JSON.stringify(snapshot());
+      // what changed meanwhile (or came from localStorage) is saved; otherwise there is nothing new to write
+      lastSaved = layoutTouched || pickTouched || legacyPick ? '' : JSON.stringify(snapshot());
+      if (lastSaved === '') schedule();
       if (firstRun && workspace.tabs.length === 0 && options.starter) useTabs.getState().open(options.starter());
       useWorkspaceStatus.setState({ state: notice ? { status: 'ready', notice } : { status: 'ready' } });
     },
     (error: unknown) => {
-      stopWatchingLayout();
+      stopWatching();
       if (stopped) return;
       // keep working in this window; nothing is saved over the file we could not read
       readOnly = true;
@@ -96,12 +108,16 @@ export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions
     },
   );
 
-  unsubscribers.push(useTabs.subscribe(schedule), useLayout.subscribe(schedule));
+  unsubscribers.push(
+    useTabs.subscribe(schedule),
+    useLayout.subscribe(schedule),
+    useEndpoints.subscribe((state, before) => state.pickedId !== before.pickedId && schedule()),
+  );
   window.addEventListener('pagehide', flush);
   unsubscribers.push(() => window.removeEventListener('pagehide', flush));
   return () => {
     flush();
-    stopWatchingLayout();
+    stopWatching();
     stopped = true;
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

@@ -3,8 +3,8 @@ import { HttpMethod } from './exchange';
 import { HeaderRow } from './request-spec';
 
 /**
- * The workbench as the user left it: open request tabs with their drafts, the active tab and the
- * layout. Kept by main in `<dataDir>/workspace.json` (the web host's localStorage does not survive
+ * The workbench as the user left it: open request tabs with their drafts, the active tab, the
+ * layout and the endpoint picked in the switcher. Kept by main in `<dataDir>/workspace.json` (the web host's localStorage does not survive
  * a restart: it runs on a new port each time). Never holds a secret: main blanks secret headers
  * and scrubs known secret values before writing.
  */
@@ -88,6 +88,8 @@ export const Workspace = z.object({
   tabs: z.array(WorkspaceTab).max(MAX_TABS).default([]),
   activeTabId: z.string().max(100).optional(),
   layout: Layout.default(Layout.parse({})),
+  /** the endpoint picked in the switcher (requests go there while it exists; else the default) */
+  endpointId: z.string().max(200).optional(),
 });
 export type Workspace = z.infer<typeof Workspace>;
 export type WorkspaceInput = z.input<typeof Workspace>;

@@ -4,8 +4,11 @@ import { Layout } from '@shared/model/workspace';
 import { compose, type AppCore } from '../../../src/main/compose';
 import { ApiProvider } from '../../../src/renderer/app/api-context';
 import { AppShell } from '../../../src/renderer/app/AppShell';
+import { useSaveFlow } from '../../../src/renderer/features/workbench/save/save-flow';
 import { useAppInfo } from '../../../src/renderer/stores/app-info';
+import { useCollections } from '../../../src/renderer/stores/collections';
 import { useDiscoveryStore } from '../../../src/renderer/stores/discovery';
+import { useEndpoints } from '../../../src/renderer/stores/endpoints';
 import { useLayout } from '../../../src/renderer/stores/layout';
 import { useRuntime } from '../../../src/renderer/stores/runtime';
 import { useTabs } from '../../../src/renderer/stores/tabs';
@@ -30,6 +33,9 @@ export function resetStores(): void {
   useLayout.getState().hydrate(Layout.parse({}));
   useDiscoveryStore.getState().forget();
   useAppInfo.setState({ state: { status: 'idle' } });
+  useEndpoints.setState({ endpoints: [], defaultId: undefined, pickedId: undefined, status: 'idle', error: undefined });
+  useCollections.setState({ summaries: [], activeId: undefined, collection: undefined, expanded: new Set(), selectedItem: undefined, warnings: [], error: undefined });
+  useSaveFlow.setState({ asking: undefined, busy: false, notice: undefined });
 }
 
 /** The whole app shell against the core, as the browser would show it; `hold` delays one command until released. */

@@ -42,8 +42,16 @@ export function salvageWorkspace(text: string): SalvageResult {
   const layout = Layout.safeParse(json.layout ?? {});
   if (!layout.success) problems.push('the layout was reset');
   const activeTabId = typeof json.activeTabId === 'string' && tabs.some((t) => t.id === json.activeTabId) ? json.activeTabId : tabs[0]?.id;
+  const endpointId = Workspace.shape.endpointId.safeParse(json.endpointId);
+  if (!endpointId.success) problems.push('the picked endpoint was forgotten');
   return {
-    workspace: { version: WORKSPACE_VERSION, tabs, ...(activeTabId ? { activeTabId } : {}), layout: layout.success ? layout.data : Layout.parse({}) },
+    workspace: {
+      version: WORKSPACE_VERSION,
+      tabs,
+      ...(activeTabId ? { activeTabId } : {}),
+      layout: layout.success ? layout.data : Layout.parse({}),
+      ...(endpointId.success && endpointId.data ? { endpointId: endpointId.data } : {}),
+    },
     problem: problems.join('; ') || 'it did not match the expected shape',
   };
 }

@@ -55,7 +55,7 @@ export function CollectionView() {
                 onClick={() =>
                   openRequest(
                     { endpointId: endpoints[0]?.id ?? '', method: item.request.method, path: item.request.path, headers: item.request.headers, ...(item.request.body !== undefined ? { body: item.request.body } : {}), variables: collection.variables },
-                    { name: item.request.name },
+                    { name: item.request.name, saved: { collectionId: collection.id, itemId: item.id, collectionName: collection.name } },
                   )
                 }
               >

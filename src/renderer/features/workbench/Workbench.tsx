@@ -8,6 +8,8 @@ import { useTargetEndpoint } from './connection/target-endpoint';
 import { newDraft } from './model/presets';
 import { tabTitle } from './model/titles';
 import { RequestView } from './RequestView';
+import { saveTab, useSaveFlow } from './save/save-flow';
+import { SaveToCollectionDialog } from './save/SaveToCollectionDialog';
 import { TabStrip } from './TabStrip';
 
 export const INTERACTIVE_MARK = 'scim:workbench-interactive';
@@ -55,6 +57,8 @@ export function Workbench() {
   const notice = useWorkspaceStatus((s) => (s.state.status === 'ready' ? s.state.notice : s.state.status === 'failed' ? `The saved workspace could not be read (${s.state.message}); tabs opened now are kept in this window only.` : undefined));
   const saveError = useWorkspaceStatus((s) => s.saveError);
   const [confirming, setConfirming] = useState<string | undefined>();
+  const asking = useSaveFlow((s) => s.asking);
+  const saveNotice = useSaveFlow((s) => s.notice);
 
   useEffect(() => api.on('http.progress', (payload) => useRuntime.getState().progress(payload)), [api]);
 
@@ -76,6 +80,18 @@ export function Workbench() {
       useRuntime.getState().drop(id);
     }
   }, []);
+
+  // Ctrl/Cmd+S saves the active tab (to its own request file, else asking where); with Shift, always asks
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's') return;
+      event.preventDefault();
+      const id = useTabs.getState().activeId;
+      if (id) void saveTab(api, id, { ask: event.shiftKey });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -115,6 +131,21 @@ export function Workbench() {
           )}
         </div>
       )}
+      {saveNotice && (
+        <div className={`workbench-notice${saveNotice.tone === 'error' ? ' is-warn' : ''}`} role={saveNotice.tone === 'error' ? 'alert' : 'status'}>
+          {saveNotice.message}
+          {saveNotice.warnings.length > 0 && (
+            <ul className="save-warnings" aria-label="Left out of the saved file">
+              {saveNotice.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="link-btn" onClick={() => useSaveFlow.getState().dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {target.status === 'none' && (
         <div className="workbench-notice is-warn" role="status">
           No endpoint to send to. Add one in the Endpoints sidebar; the built-in Sandbox appears there when it runs.
@@ -151,11 +182,12 @@ export function Workbench() {
           </div>
           <p className="muted small">
             <kbd>Alt</kbd>+<kbd>N</kbd> new · <kbd>Alt</kbd>+<kbd>W</kbd> close · <kbd>Alt</kbd>+<kbd>D</kbd> duplicate · <kbd>Alt</kbd>+<kbd>[</kbd> / <kbd>]</kbd> previous / next ·{' '}
-            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>Ctrl</kbd>+<kbd>S</kbd> save to a collection
           </p>
         </div>
       )}
       {count > 0 && confirming && <ConfirmClose id={confirming} onDone={() => setConfirming(undefined)} />}
+      {asking && <SaveToCollectionDialog key={asking.tabId} tabId={asking.tabId} reason={asking.reason} onClose={() => useSaveFlow.getState().closeDialog()} />}
     </div>
   );
 }

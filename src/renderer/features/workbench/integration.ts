@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
-import type { RequestDraftInput } from '@shared/model/workspace';
+import { RequestDraft, type RequestDraftInput } from '@shared/model/workspace';
 import { isSecretHeader } from '@shared/redact/headers';
-import { useIntegration } from '../../stores/integration';
+import { useIntegration, type SavedRequestRef } from '../../stores/integration';
 import { useLayout } from '../../stores/layout';
 import { useRuntime } from '../../stores/runtime';
-import { useTabs } from '../../stores/tabs';
+import { isDirty, useTabs } from '../../stores/tabs';
+import { collectionSource, draftFromSaved, savedLabel } from './model/saved-request';
 
 /** Headers the engine or the endpoint sets again when the request is sent. */
 const SET_WHEN_SENT = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'user-agent', 'transfer-encoding']);
@@ -36,8 +37,18 @@ function showWorkbench(): void {
  */
 export function useWorkbenchIntegration(): void {
   useEffect(() => {
-    const openRequest = (spec: RequestSpec, origin: { name: string }) => {
-      useTabs.getState().open({ name: origin.name, operation: 'raw', method: spec.method, path: spec.path, headers: spec.headers, body: spec.body ?? '' });
+    const openRequest = (spec: RequestSpec, origin: { name: string; saved?: SavedRequestRef }) => {
+      const draft = RequestDraft.parse(draftFromSaved({ name: origin.name, method: spec.method, path: spec.path, headers: spec.headers, body: spec.body }));
+      const tabs = useTabs.getState();
+      const source = origin.saved && collectionSource(origin.saved, savedLabel(origin.saved.collectionName, origin.name));
+      const open = source && tabs.tabs.find((t) => t.source?.kind === source.kind && t.source.id === source.id);
+      if (open) {
+        // the tab already open from this request: its unsaved edits stay; otherwise it shows the file as it is now
+        if (!isDirty(open)) tabs.reset(open.id, draft, source);
+        tabs.activate(open.id);
+      } else {
+        tabs.open(draft, source ? { source } : {});
+      }
       showWorkbench();
     };
     const openExchange = (exchange: HttpExchange, summary: { method?: string; url?: string }) => {

@@ -125,7 +125,7 @@ describe('the workspace store', () => {
     const root = dir();
     const path = join(root, 'workspace.json');
     const good = tab('good', { method: 'POST' });
-    writeFileSync(path, JSON.stringify({ version: 1, tabs: [good, { id: 'bad', draft: { method: 'FETCH' } }, tab('also-good')], activeTabId: 'bad', layout: { sidebarWidth: 'wide' } }));
+    writeFileSync(path, JSON.stringify({ version: 1, tabs: [good, { id: 'bad', draft: { method: 'FETCH' } }, tab('also-good')], activeTabId: 'bad', layout: { sidebarWidth: 'wide' }, endpointId: 'ep-1' }));
     const store = new WorkspaceStore({ path, log, scrub: (t) => t });
     const notice = await store.load();
     expect(notice).toMatch(/tab 2 dropped \(draft\.method/);
@@ -136,6 +136,7 @@ describe('the workspace store', () => {
     expect(restored.tabs[0]!.draft.method).toBe('POST');
     expect(restored.activeTabId).toBe('good');
     expect(restored.layout.sidebarWidth).toBe(280);
+    expect(restored.endpointId).toBe('ep-1');
     expect(readdirSync(root).some((f) => f.startsWith('workspace.json.broken-'))).toBe(true);
   });
 
@@ -166,7 +167,7 @@ describe('workspace.get / workspace.save through the router', () => {
     const d = tempDir();
     try {
       const first = await compose({ host: 'web', dataDir: d.path, sandbox: false } as Parameters<typeof compose>[0]);
-      const saved = workspace({ tabs: [tab('one', { operation: 'get', resourceId: '42' }), tab('two')], activeTabId: 'two', layout: { split: 'horizontal', composerShare: 0.4 } });
+      const saved = workspace({ tabs: [tab('one', { operation: 'get', resourceId: '42' }), tab('two')], activeTabId: 'two', layout: { split: 'horizontal', composerShare: 0.4 }, endpointId: 'ep-picked' });
       const answer = await first.router.dispatch('workspace.save', { workspace: saved }, { origin: 'test' });
       expect(answer.ok).toBe(true);
       await first.dispose();

@@ -7,6 +7,7 @@ import { resourcesIn } from '../model/last-response';
 import { METHODS, OPERATIONS, operationInfo } from '../model/operations';
 import { applyOperation, setResourceId, setResourceType } from '../model/presets';
 import { requestPath, toRequestSpec } from '../model/request';
+import { SaveButtons } from '../save/SaveButtons';
 import { defaultSection } from './sections';
 import { useComposer } from './composer-context';
 
@@ -88,7 +89,7 @@ function IdField() {
 }
 
 export function RequestBar() {
-  const { draft, update, preset, schema, endpoint, runtime, send, cancel } = useComposer();
+  const { tabId, draft, update, preset, schema, endpoint, runtime, send, cancel } = useComposer();
   const info = operationInfo(draft.operation);
   const types = schema.registry.resourceTypes;
   const sending = runtime.sending !== undefined;
@@ -146,6 +147,7 @@ export function RequestBar() {
         <CopyButton text={curl} label="Copy as curl" className="btn btn-quiet">
           curl
         </CopyButton>
+        <SaveButtons tabId={tabId} />
       </div>
     </div>
   );
