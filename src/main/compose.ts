@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppInfo } from '@shared/api/commands/app';
 import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
@@ -173,7 +172,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
   });
   const collections = new CollectionsService({
     dir: paths.collections,
-    registryFile: join(paths.root, 'collection-folders.json'),
+    registryFile: paths.collectionFolders,
     scrubber,
     log,
     onChange: (collectionId) => events.emit('collections.changed', { collectionId }),

@@ -57,24 +57,6 @@ export const useEndpoints = create<EndpointsStore>()((set) => ({
   openEditor: (editor) => set({ editor }),
 }));
 
-const LEGACY_KEY = 'scim-inspector.endpoints';
-
-/**
- * The pick an earlier version kept in localStorage (gone with the web host's origin at each start,
- * kept by the desktop app): read once, then removed, as the workspace holds it from now on.
- */
-export function takeLegacyPick(): string | undefined {
-  try {
-    const text = globalThis.localStorage?.getItem(LEGACY_KEY);
-    if (!text) return undefined;
-    globalThis.localStorage.removeItem(LEGACY_KEY);
-    const picked = (JSON.parse(text) as { state?: { pickedId?: unknown } }).state?.pickedId;
-    return typeof picked === 'string' && picked !== '' ? picked : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The endpoint requests go to: the user's pick while it exists, else the default (the Sandbox).
  * The workbench sends to this id.

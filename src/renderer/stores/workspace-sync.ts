@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RequestDraftInput, Workspace } from '@shared/model/workspace';
 import { ApiError, type ApiClient } from '../transport/client';
-import { takeLegacyPick, useEndpoints } from './endpoints';
+import { useEndpoints } from './endpoints';
 import { layoutSnapshot, useLayout } from './layout';
 import { useTabs } from './tabs';
 
@@ -86,12 +86,10 @@ export function startWorkspaceSync(api: ApiClient, options: WorkspaceSyncOptions
       stopWatching();
       if (stopped) return;
       if (!layoutTouched) useLayout.getState().hydrate(workspace.layout);
-      // a pick an earlier version kept in localStorage moves into the workspace
-      const legacyPick = workspace.endpointId || pickTouched ? undefined : takeLegacyPick();
-      if (!pickTouched && (workspace.endpointId ?? legacyPick)) useEndpoints.setState({ pickedId: workspace.endpointId ?? legacyPick });
+      if (!pickTouched && workspace.endpointId) useEndpoints.setState({ pickedId: workspace.endpointId });
       useTabs.getState().hydrate(workspace.tabs, workspace.activeTabId);
-      // what changed meanwhile (or came from localStorage) is saved; otherwise there is nothing new to write
-      lastSaved = layoutTouched || pickTouched || legacyPick ? '' : JSON.stringify(snapshot());
+      // what changed meanwhile is saved; otherwise there is nothing new to write
+      lastSaved = layoutTouched || pickTouched ? '' : JSON.stringify(snapshot());
       if (lastSaved === '') schedule();
       if (firstRun && workspace.tabs.length === 0 && options.starter) useTabs.getState().open(options.starter());
       useWorkspaceStatus.setState({ state: notice ? { status: 'ready', notice } : { status: 'ready' } });

@@ -11,7 +11,6 @@ import { useTabs } from '../../../src/renderer/stores/tabs';
 import { tempDir } from '../../support/temp-dir';
 import { renderApp, sandboxCore } from './support';
 
-const LEGACY_KEY = 'scim-inspector.endpoints';
 
 async function call<T>(core: AppCore, command: string, payload: unknown): Promise<T> {
   const answer = await core.router.dispatch(command, payload, { origin: 'test' });
@@ -52,7 +51,7 @@ describe('the endpoint picked in the switcher', () => {
     await waitFor(() => expect(savedWorkspace(dir.path)?.endpointId).toBe(other.id), { timeout: 5000 });
     // the workbench sends there now
     expect(screen.getByText('https://staging.example.test/scim/v2')).toBeTruthy();
-    expect(localStorage.getItem(LEGACY_KEY)).toBeNull();
+    expect(localStorage.length).toBe(0);
     first.unmount();
     await core.dispose();
 
@@ -65,21 +64,9 @@ describe('the endpoint picked in the switcher', () => {
     expect(await screen.findByText('https://staging.example.test/scim/v2')).toBeTruthy();
   });
 
-  it('takes over a pick an earlier version kept in localStorage, once', async () => {
-    localStorage.setItem(LEGACY_KEY, JSON.stringify({ state: { pickedId: other.id }, version: 1 }));
-    renderApp(core);
-    await screen.findByRole('tab', { name: 'GET List Users' });
-    await waitFor(() => expect(radio('Staging').checked).toBe(true));
-    // moved into the workspace, gone from the page's storage
-    expect(localStorage.getItem(LEGACY_KEY)).toBeNull();
-    await waitFor(() => expect(savedWorkspace(dir.path)?.endpointId).toBe(other.id), { timeout: 5000 });
-  });
-
   it('falls back to the default endpoint when the picked one no longer exists', async () => {
     const draft = RequestDraft.parse(starterDraft());
     await call(core, 'workspace.save', { workspace: { version: 1, tabs: [{ id: 'start', draft, baseline: draft }], endpointId: 'deleted-meanwhile' } });
-    // an old pick in localStorage does not override the workspace's
-    localStorage.setItem(LEGACY_KEY, JSON.stringify({ state: { pickedId: other.id }, version: 1 }));
     renderApp(core);
     await screen.findByRole('tab', { name: 'GET List Users' });
     await waitFor(() => expect(radio('Sandbox').checked).toBe(true));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { repoRoot } from '../../support/repo-root';
 
 export interface RunningWebApp {
   url: string;
@@ -10,7 +11,7 @@ export interface RunningWebApp {
   stop(): Promise<void>;
 }
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = repoRoot;
 
 /**
  * Starts the built web host exactly as `npm run web` does (node out/main/web.js) on a given data

@@ -35,6 +35,8 @@ export function dataPaths(dataDir: string) {
     endpoints: join(dataDir, 'endpoints.json'),
     history: join(dataDir, 'history'),
     collections: join(dataDir, 'collections'),
+    /** collection folders opened from elsewhere on disk */
+    collectionFolders: join(dataDir, 'collection-folders.json'),
     sandbox: join(dataDir, 'sandbox'),
     bodies: join(dataDir, 'bodies'),
     workspace: join(dataDir, 'workspace.json'),
