@@ -7,6 +7,7 @@ import { Collection, SavedRequest } from '@shared/model/collection';
 import { RequestDraft, Workspace } from '@shared/model/workspace';
 import type { AppCore } from '../../../src/main/compose';
 import { starterDraft } from '../../../src/renderer/features/workbench/model/titles';
+import { useRuntime } from '../../../src/renderer/stores/runtime';
 import { useTabs } from '../../../src/renderer/stores/tabs';
 import { tempDir } from '../../support/temp-dir';
 import { renderApp, sandboxCore } from './support';
@@ -149,6 +150,36 @@ describe('saving a workbench tab into a collection', () => {
     await user.click(await screen.findByRole('button', { name: 'Open in a tab' }));
     await waitFor(() => expect(screen.getByRole('tab', { name: 'GET Get user' }).getAttribute('aria-selected')).toBe('true'));
     expect(tabNames().filter((n) => n?.startsWith('GET Get user'))).toHaveLength(1);
+  });
+
+  it('sends a request opened from a collection with the collection\'s variables as they are on disk', async () => {
+    const user = userEvent.setup();
+    const collection = await call<Collection>(core, 'collections.create', { name: 'Paged' });
+    await call(core, 'collections.update', { collectionId: collection.id, variables: { pageSize: '2', trace: 'from-collection' } });
+    await call(core, 'collections.saveRequest', {
+      collectionId: collection.id,
+      parentId: '',
+      request: { name: 'First page', method: 'GET', path: '/Users?count={{pageSize}}', headers: [{ name: 'X-Trace', value: '{{trace}}', enabled: true }], captures: [] },
+    });
+    renderApp(core);
+    await screen.findByRole('tab', { name: 'GET List Users' });
+    await user.click(screen.getByRole('tab', { name: 'Collections' }));
+    await user.click(await screen.findByRole('treeitem', { name: /First page/ }));
+    await user.click(await screen.findByRole('button', { name: 'Open in a tab' }));
+    await screen.findByRole('tab', { name: 'GET First page' });
+    const tabId = activeTab().id;
+
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(useRuntime.getState().byTab[tabId]?.exchange?.response?.status).toBe(200));
+    const sent = useRuntime.getState().byTab[tabId]!.exchange!;
+    expect(new URL(sent.request.url).searchParams.get('count')).toBe('2');
+    expect(sent.request.headers.find(([name]) => name.toLowerCase() === 'x-trace')?.[1]).toBe('from-collection');
+    expect(JSON.parse(sent.response!.body.preview).itemsPerPage).toBe(2);
+
+    // changed on disk (a git pull): the next send uses the new value, without reopening the tab
+    await call(core, 'collections.update', { collectionId: collection.id, variables: { pageSize: '3', trace: 'from-collection' } });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(new URL(useRuntime.getState().byTab[tabId]!.exchange!.request.url).searchParams.get('count')).toBe('3'));
   });
 
   it('offers the folders of the chosen collection, and asks again when the saved file is gone', async () => {

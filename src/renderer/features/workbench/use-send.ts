@@ -5,6 +5,7 @@ import { useRuntime } from '../../stores/runtime';
 import { newTabId, useTabs } from '../../stores/tabs';
 import { ApiError } from '../../transport/client';
 import { draftProblems, toRequestSpec } from './model/request';
+import { collectionRef } from './model/saved-request';
 
 export interface SendContext {
   endpointId: string | undefined;
@@ -39,9 +40,13 @@ export function useSend(tabId: string, context: SendContext) {
     }
     const requestId = newTabId();
     const draft = tab.draft;
-    const spec = toRequestSpec(draft, endpointId);
+    const ref = collectionRef(tab.source);
     runtime.patch(tabId, (r) => ({ ...r, error: undefined, sending: { requestId, startedAt: Date.now() } }));
     try {
+      // a request opened from (or saved to) a collection sees that collection's variables as they are
+      // on disk now, as it would in a run; the endpoint's own variables fill in the rest in main
+      const variables = ref ? (await api.call('collections.get', { collectionId: ref.collectionId }).catch(() => undefined))?.variables : undefined;
+      const spec = { ...toRequestSpec(draft, endpointId), ...(variables ? { variables } : {}) };
       const exchange = await api.call('http.send', { requestId, spec });
       useRuntime.getState().patch(tabId, (r) => ({ ...r, sending: undefined, exchange, sentDraft: draft, sentSpec: spec, error: undefined }));
     } catch (error) {
