@@ -226,6 +226,39 @@ describe('saving a workbench tab into a collection', () => {
     expect(readFileSync(top, 'utf8')).toBe(conflict);
   });
 
+  it('creates a new folder (inside the chosen one, or in a new collection) to save into', async () => {
+    const user = userEvent.setup();
+    const collection = await call<Collection>(core, 'collections.create', { name: 'Team' });
+    await call(core, 'collections.createFolder', { collectionId: collection.id, parentId: '', name: 'Users' });
+    renderApp(core);
+    await screen.findByRole('tab', { name: 'GET List Users' });
+    await user.click(screen.getByRole('button', { name: 'Save to collection…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save to collection' });
+    const folder = within(dialog).getByRole('combobox', { name: 'Folder' }) as HTMLSelectElement;
+    await waitFor(() => expect([...folder.options].map((o) => o.textContent)).toEqual(['Top level', 'Users']));
+    await user.selectOptions(folder, 'Users');
+    await user.type(within(dialog).getByRole('textbox', { name: 'New folder (optional)' }), 'Paging{Enter}');
+
+    await screen.findByText('Saved to Team › List Users.');
+    const file = join(dir.path, 'collections', 'team', 'Users', 'Paging', 'list-users.request.json');
+    expect(readRequest(file)).toMatchObject({ name: 'List Users', method: 'GET' });
+    const items = Collection.parse(await call(core, 'collections.get', { collectionId: collection.id })).items;
+    expect(items.filter((i) => i.kind === 'folder').map((i) => i.id)).toEqual(['Users', 'Users/Paging']);
+    expect(activeTab().source?.id).toBe(`${collection.id}/Users/Paging/list-users.request.json`);
+
+    // a new collection with a new folder in it, in one go
+    await user.keyboard('{Control>}{Shift>}s{/Shift}{/Control}');
+    const again = await screen.findByRole('dialog', { name: 'Save to collection' });
+    const picker = within(again).getByRole('combobox', { name: 'Collection' }) as HTMLSelectElement;
+    await waitFor(() => expect(picker.disabled).toBe(false));
+    await user.selectOptions(picker, 'New collection…');
+    await user.type(within(again).getByRole('textbox', { name: 'New collection name' }), 'Fresh');
+    await user.type(within(again).getByRole('textbox', { name: 'New folder (optional)' }), 'Groups');
+    await user.click(within(again).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved to Fresh › List Users.');
+    expect(existsSync(join(dir.path, 'collections', 'fresh', 'Groups', 'list-users.request.json'))).toBe(true);
+  });
+
   it('remembers where a tab was saved across a restart', async () => {
     const user = userEvent.setup();
     const view = renderApp(core);

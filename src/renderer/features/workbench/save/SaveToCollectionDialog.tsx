@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '@shared/api/errors';
 import type { Collection, CollectionSummary } from '@shared/model/collection';
 import { useApi } from '../../../app/api-context';
@@ -40,6 +40,9 @@ export function SaveToCollectionDialog({ tabId, reason, onClose }: { tabId: stri
   const [collection, setCollection] = useState<Collection>();
   const [parentId, setParentId] = useState('');
   const [name, setName] = useState(() => (tab ? tabTitle(tab.draft) : ''));
+  const [newFolder, setNewFolder] = useState('');
+  // a folder this dialog already created: a retry after a failed save reuses it instead of adding "Name 2"
+  const createdFolder = useRef<{ key: string; itemId: string }>(undefined);
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
 
@@ -98,7 +101,17 @@ export function SaveToCollectionDialog({ tabId, reason, onClose }: { tabId: stri
       // the draft as it is now (it may have changed while the dialog was open)
       const current = useTabs.getState().tabs.find((t) => t.id === tabId)?.draft ?? tab.draft;
       const draft = { ...current, name: name.trim() };
-      const { itemId, warnings } = await api.call('collections.saveRequest', { collectionId: target.id, parentId: creating ? '' : parentId, request: savedRequestFromDraft(draft, draft.name) });
+      let parent = creating ? '' : parentId;
+      const folderName = newFolder.trim();
+      if (folderName) {
+        const key = JSON.stringify([target.id, parent, folderName]);
+        if (createdFolder.current?.key !== key) {
+          const folder = await api.call('collections.createFolder', { collectionId: target.id, parentId: parent, name: folderName });
+          createdFolder.current = { key, itemId: folder.itemId };
+        }
+        parent = createdFolder.current.itemId;
+      }
+      const { itemId, warnings } = await api.call('collections.saveRequest', { collectionId: target.id, parentId: parent, request: savedRequestFromDraft(draft, draft.name) });
       useTabs.getState().updateDraft(tabId, (d) => (d === current ? draft : { ...d, name: draft.name }));
       finishSave(api, tabId, { ref: { collectionId: target.id, itemId }, collectionName: target.name, draft, warnings });
       onClose();
@@ -169,6 +182,10 @@ export function SaveToCollectionDialog({ tabId, reason, onClose }: { tabId: stri
           </select>
         </label>
       )}
+      <label className="field">
+        <span>New folder (optional)</span>
+        <input type="text" value={newFolder} maxLength={200} placeholder={creating || parentId === '' ? 'Created at the top level' : 'Created inside the folder above'} onChange={(e) => setNewFolder(e.target.value)} onKeyDown={onEnter} />
+      </label>
       <p className="muted small">
         Saved as <code>{tab.draft.method}</code> <code>{requestPath(tab.draft) || '/'}</code>. Credentials are not saved: the endpoint chosen when it runs provides them.
       </p>
