@@ -3,6 +3,7 @@ import type { BodyInfo } from '@shared/model/exchange';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { bytesContainSecret } from './secret-bytes';
 
 export interface BodyLimits {
   previewBytes: number;
@@ -46,19 +47,6 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, capBytes
 function asText(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
   const text = bytes.toString('utf8');
   return text.includes('\uFFFD') ? { text: bytes.toString('latin1'), encoding: 'latin1' } : { text, encoding: 'utf8' };
-}
-
-/** Every spelling of every secret as bytes, rebuilt only when the scrubber learns a new one. */
-const needles = new WeakMap<readonly string[], Buffer[]>();
-
-/** Whether any known secret is in the bytes, searched as bytes (no decoding of the body). */
-export function bytesContainSecret(bytes: Buffer, scrubber: SecretScrubber): boolean {
-  const spellings = scrubber.spellings();
-  if (spellings.length === 0 || bytes.length === 0) return false;
-  let list = needles.get(spellings);
-  if (!list) needles.set(spellings, (list = spellings.map((s) => Buffer.from(s, 'utf8'))));
-  for (const needle of list) if (bytes.indexOf(needle) !== -1) return true;
-  return false;
 }
 
 /** The bytes with every known secret replaced (no copy when there is none). */
