@@ -4,9 +4,11 @@ import { REDACTED } from './secret-scrubber';
 /** Headers whose value is a credential whatever it contains. */
 export const SECRET_HEADER_NAMES = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
 
+const SECRET_NAMES = new Set(SECRET_HEADER_NAMES);
+
 export function isSecretHeader(name: string, extra: readonly string[] = []): boolean {
   const lower = name.toLowerCase();
-  return SECRET_HEADER_NAMES.includes(lower) || extra.some((h) => h.toLowerCase() === lower);
+  return SECRET_NAMES.has(lower) || (extra.length > 0 && extra.some((h) => h.toLowerCase() === lower));
 }
 
 /**

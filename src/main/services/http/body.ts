@@ -66,21 +66,31 @@ export interface DescribeBodyOptions extends BodyLimits {
   exchangeId?: string;
 }
 
+export interface DescribedBody {
+  info: BodyInfo;
+  /** for a body over the cap: saves it (scrubbed) where `info.savedTo` says; the caller awaits it */
+  save?: () => Promise<void>;
+}
+
 /**
  * What the renderer gets for a body: a bounded, scrubbed preview; the whole (scrubbed) body as a blob
  * when the preview does not hold it; for a body over the cap, the cut body saved to a file too.
+ * Synchronous unless there is a file to write, so the common case costs no trip through the microtask queue.
  */
-export async function describeBody(bytes: Buffer, options: DescribeBodyOptions): Promise<BodyInfo> {
+export function describeBody(bytes: Buffer, options: DescribeBodyOptions): DescribedBody {
   const clean = scrubBytes(bytes, options.scrubber);
   const truncated = clean.length > options.previewBytes;
   const preview = (truncated ? clean.subarray(0, options.previewBytes) : clean).toString('utf8');
   const info: BodyInfo = { size: bytes.length, contentType: options.contentType, preview, truncated };
   if (truncated || options.capped) info.blobId = options.blobs.put(clean, options.contentType).id;
-  if (options.capped && options.bodiesDir && options.exchangeId) {
-    const path = join(options.bodiesDir, `${options.exchangeId}.body`);
-    await writeFileAtomic(path, clean);
-    info.cappedAt = options.capBytes;
-    info.savedTo = path;
-  }
-  return info;
+  if (!options.capped || !options.bodiesDir || !options.exchangeId) return { info };
+  const path = join(options.bodiesDir, `${options.exchangeId}.body`);
+  return {
+    info,
+    save: async () => {
+      await writeFileAtomic(path, clean);
+      info.cappedAt = options.capBytes;
+      info.savedTo = path;
+    },
+  };
 }

@@ -13,7 +13,13 @@ interface GramEntry {
   offset: number;
 }
 
-const gramAt = (bytes: Uint8Array, i: number) => (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) | 0;
+/** A gram as the body's words read it: 4 bytes in the platform's byte order. */
+const scratch = new Uint8Array(Q);
+const scratchWord = new Int32Array(scratch.buffer);
+function gramAt(bytes: Uint8Array, i: number): number {
+  scratch.set(bytes.subarray(i, i + Q));
+  return scratchWord[0]!;
+}
 const bucketOf = (gram: number) => Math.imul(gram, 0x9e3779b1) >>> (32 - BUCKET_BITS);
 
 function occursAt(haystack: Uint8Array, start: number, needle: Uint8Array): boolean {
@@ -24,23 +30,24 @@ function occursAt(haystack: Uint8Array, start: number, needle: Uint8Array): bool
 
 /**
  * Tells whether any of a fixed set of byte strings occurs in a buffer, in one pass instead of one
- * search per needle. Every occurrence of a needle of length m ≥ `SAMPLED_MIN` covers a whole gram
- * starting at a multiple of `step` = (shortest sampled needle) − Q + 1, because any m − Q + 1
- * consecutive positions hold such a multiple. So it reads the gram at every multiple of `step`,
- * looks it up among the grams of every needle at every offset, and compares the needle's bytes
- * where one matches. Shorter needles would make the step too small to pay off: `Buffer.indexOf`.
+ * search per needle. An occurrence of a needle of length m ≥ `SAMPLED_MIN` holds a whole gram at each
+ * of its m − Q + 1 first positions, so reading one gram every `step` ≤ (shortest sampled needle) − Q + 1
+ * bytes, from a start under `step`, meets every occurrence. Each gram read is looked up among the grams
+ * of every needle at every offset, and the needle's bytes are compared where one matches. The grams read
+ * are aligned words (`step` is a whole number of them). Shorter needles would make the step too small
+ * to pay off: `Buffer.indexOf` finds those.
  */
 export class NeedleSet {
   private readonly short: Buffer[];
   private readonly buckets: (GramEntry[] | undefined)[] = new Array(1 << BUCKET_BITS);
-  /** 0 when no needle is long enough to be sampled */
-  private readonly step: number = 0;
+  /** words (of Q bytes) from one sampled gram to the next; 0 when no needle is long enough to be sampled */
+  private readonly stride: number = 0;
 
   constructor(needles: readonly Buffer[]) {
     const sampled = needles.filter((n) => n.length >= SAMPLED_MIN);
     this.short = needles.filter((n) => n.length > 0 && n.length < SAMPLED_MIN);
     if (sampled.length === 0) return;
-    this.step = Math.min(...sampled.map((n) => n.length)) - Q + 1;
+    this.stride = Math.floor((Math.min(...sampled.map((n) => n.length)) - Q + 1) / Q);
     for (const needle of sampled) {
       for (let offset = 0; offset + Q <= needle.length; offset++) {
         const gram = gramAt(needle, offset);
@@ -51,12 +58,16 @@ export class NeedleSet {
 
   foundIn(haystack: Buffer): boolean {
     for (const needle of this.short) if (haystack.indexOf(needle) !== -1) return true;
-    if (this.step === 0) return false;
-    const last = haystack.length - Q;
-    for (let at = 0; at <= last; at += this.step) {
-      const gram = gramAt(haystack, at);
+    if (this.stride === 0) return false;
+    // whole words from the first 4-aligned byte: each sampled gram is one aligned read
+    const skip = -haystack.byteOffset & (Q - 1);
+    if (haystack.length < skip + Q) return false;
+    const words = new Int32Array(haystack.buffer, haystack.byteOffset + skip, (haystack.length - skip) >> 2);
+    for (let w = 0; w < words.length; w += this.stride) {
+      const gram = words[w]!;
       const bucket = this.buckets[bucketOf(gram)];
       if (bucket === undefined) continue;
+      const at = skip + w * Q;
       for (const entry of bucket) if (entry.gram === gram && occursAt(haystack, at - entry.offset, entry.needle)) return true;
     }
     return false;

@@ -10,6 +10,14 @@ const reference = (haystack: Buffer, needles: Buffer[]) => needles.some((n) => n
 /** Any bytes, including ones that are not UTF-8; a small alphabet too, so grams repeat and collide. */
 const anyBytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max }).map((a) => Buffer.from(a));
 const fewBytes = (min: number, max: number) => fc.array(fc.constantFrom(0x61, 0x62, 0xff), { minLength: min, maxLength: max }).map((a) => Buffer.from(a));
+/** The same bytes as views starting at each of the 4 byte alignments in memory. */
+const alignments = (bytes: Buffer) => [0, 1, 2, 3].map((shift) => {
+  const backing = new Uint8Array(bytes.length + 12);
+  const start = 8 - (backing.byteOffset & 7) + shift;
+  const view = Buffer.from(backing.buffer, start, bytes.length);
+  view.set(bytes);
+  return view;
+});
 const needle = fc.oneof(anyBytes(4, 15), anyBytes(16, 40), anyBytes(41, 90), fewBytes(4, 24));
 const haystack = fc.oneof(anyBytes(0, 300), fewBytes(0, 300));
 
@@ -21,7 +29,7 @@ describe('NeedleSet', () => {
         const inserted = needles[pick % needles.length]!;
         for (let at = 0; at <= hay.length; at++) {
           const text = Buffer.concat([hay.subarray(0, at), inserted, hay.subarray(at)]);
-          expect(set.foundIn(text), `needle of ${inserted.length} bytes at ${at} of ${text.length}`).toBe(true);
+          for (const view of alignments(text)) expect(set.foundIn(view), `needle of ${inserted.length} bytes at ${at} of ${text.length}, from ${view.byteOffset}`).toBe(true);
         }
         // the needle alone, and overlapping copies of itself
         expect(set.foundIn(inserted)).toBe(true);
@@ -34,7 +42,8 @@ describe('NeedleSet', () => {
   it('says found exactly when one indexOf per needle would', () => {
     fc.assert(
       fc.property(fc.array(needle, { minLength: 0, maxLength: 8 }), haystack, (needles, hay) => {
-        expect(new NeedleSet(needles).foundIn(hay)).toBe(reference(hay, needles));
+        const set = new NeedleSet(needles);
+        for (const view of alignments(hay)) expect(set.foundIn(view)).toBe(reference(hay, needles));
       }),
       { numRuns: 2000 },
     );
