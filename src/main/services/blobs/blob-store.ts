@@ -10,9 +10,6 @@ export interface BlobInfo {
 
 interface StoredBlob extends BlobInfo {
   data: Buffer;
-  /** neighbours in recency order (`older` of the oldest and `newer` of the newest are undefined) */
-  older?: StoredBlob;
-  newer?: StoredBlob;
 }
 
 export interface BlobStoreOptions {
@@ -22,13 +19,10 @@ export interface BlobStoreOptions {
 
 /**
  * Large bodies stay in main and are addressed by id; the renderer asks for ranges.
- * Bounded by a byte budget with least-recently-used eviction. Recency is a linked list rather than
- * the Map's order: evicting from the front of a Map walks past every entry deleted there before.
+ * Bounded by a byte budget with least-recently-used eviction.
  */
 export class BlobStore {
   private readonly blobs = new Map<string, StoredBlob>();
-  private oldest: StoredBlob | undefined;
-  private newest: StoredBlob | undefined;
   private total = 0;
   private readonly budget: number;
 
@@ -43,13 +37,10 @@ export class BlobStore {
       contentType,
       createdAt: Date.now(),
       data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-      older: undefined,
-      newer: undefined,
     };
     this.blobs.set(blob.id, blob);
-    this.append(blob);
     this.total += blob.size;
-    this.evict(blob);
+    this.evict(blob.id);
     return this.describe(blob);
   }
 
@@ -71,7 +62,9 @@ export class BlobStore {
 
   delete(id: string): void {
     const blob = this.blobs.get(id);
-    if (blob) this.drop(blob);
+    if (!blob) return;
+    this.blobs.delete(id);
+    this.total -= blob.size;
   }
 
   get bytes(): number {
@@ -81,41 +74,19 @@ export class BlobStore {
   private get(id: string): StoredBlob {
     const blob = this.blobs.get(id);
     if (!blob) throw fail('not-found', `No body with id ${id}: it was released to stay within the memory budget, or never existed`, { what: 'blob' });
-    this.unlink(blob);
-    this.append(blob);
+    // refresh recency
+    this.blobs.delete(id);
+    this.blobs.set(id, blob);
     return blob;
   }
 
-  /** Drops the least recently used blobs until the total fits the budget; `keep` always stays. */
-  private evict(keep: StoredBlob): void {
-    let blob = this.oldest;
-    while (blob && this.total > this.budget) {
-      const next = blob.newer;
-      if (blob !== keep) this.drop(blob);
-      blob = next;
+  private evict(keep: string): void {
+    for (const [id, blob] of this.blobs) {
+      if (this.total <= this.budget) break;
+      if (id === keep) continue;
+      this.blobs.delete(id);
+      this.total -= blob.size;
     }
-  }
-
-  private drop(blob: StoredBlob): void {
-    this.blobs.delete(blob.id);
-    this.unlink(blob);
-    this.total -= blob.size;
-  }
-
-  private append(blob: StoredBlob): void {
-    blob.older = this.newest;
-    blob.newer = undefined;
-    if (this.newest) this.newest.newer = blob;
-    else this.oldest = blob;
-    this.newest = blob;
-  }
-
-  private unlink(blob: StoredBlob): void {
-    if (blob.older) blob.older.newer = blob.newer;
-    else this.oldest = blob.newer;
-    if (blob.newer) blob.newer.older = blob.older;
-    else this.newest = blob.older;
-    blob.older = blob.newer = undefined;
   }
 
   private describe(blob: StoredBlob): BlobInfo {
