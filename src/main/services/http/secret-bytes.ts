@@ -40,6 +40,8 @@ function occursAt(haystack: Uint8Array, start: number, needle: Uint8Array): bool
 export class NeedleSet {
   private readonly short: Buffer[];
   private readonly buckets: (GramEntry[] | undefined)[] = new Array(1 << BUCKET_BITS);
+  /** one bit per bucket that holds a gram: a small table to test first, where most reads end */
+  private readonly filled = new Int32Array(1 << (BUCKET_BITS - 5));
   /** words (of Q bytes) from one sampled gram to the next; 0 when no needle is long enough to be sampled */
   private readonly stride: number = 0;
 
@@ -51,7 +53,9 @@ export class NeedleSet {
     for (const needle of sampled) {
       for (let offset = 0; offset + Q <= needle.length; offset++) {
         const gram = gramAt(needle, offset);
-        (this.buckets[bucketOf(gram)] ??= []).push({ gram, needle, offset });
+        const bucket = bucketOf(gram);
+        this.filled[bucket >>> 5]! |= 1 << (bucket & 31);
+        (this.buckets[bucket] ??= []).push({ gram, needle, offset });
       }
     }
   }
@@ -65,10 +69,10 @@ export class NeedleSet {
     const words = new Int32Array(haystack.buffer, haystack.byteOffset + skip, (haystack.length - skip) >> 2);
     for (let w = 0; w < words.length; w += this.stride) {
       const gram = words[w]!;
-      const bucket = this.buckets[bucketOf(gram)];
-      if (bucket === undefined) continue;
+      const bucket = bucketOf(gram);
+      if ((this.filled[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue;
       const at = skip + w * Q;
-      for (const entry of bucket) if (entry.gram === gram && occursAt(haystack, at - entry.offset, entry.needle)) return true;
+      for (const entry of this.buckets[bucket]!) if (entry.gram === gram && occursAt(haystack, at - entry.offset, entry.needle)) return true;
     }
     return false;
   }
