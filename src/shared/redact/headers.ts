@@ -5,19 +5,23 @@ import { REDACTED } from './secret-scrubber';
 export const SECRET_HEADER_NAMES = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
 
 const SECRET_NAMES = new Set(SECRET_HEADER_NAMES);
+/** lengths of the secret names: most headers are told apart by length alone, without lower-casing */
+const SECRET_LENGTHS = new Set(SECRET_HEADER_NAMES.map((n) => n.length));
 
 export function isSecretHeader(name: string, extra: readonly string[] = []): boolean {
+  if (extra.length === 0 && !SECRET_LENGTHS.has(name.length)) return false;
   const lower = name.toLowerCase();
-  return SECRET_NAMES.has(lower) || (extra.length > 0 && extra.some((h) => h.toLowerCase() === lower));
+  return SECRET_NAMES.has(lower) || extra.some((h) => h.toLowerCase() === lower);
 }
 
 /**
  * Replaces the value of every secret header (keeping an auth scheme such as "Bearer" visible).
- * `extra` names more secret headers, e.g. an endpoint's API-key header.
+ * `extra` names more secret headers, e.g. an endpoint's API-key header. Rows are never changed in place.
  */
 export function redactHeaders(headers: HeaderList, extra: readonly string[] = []): HeaderList {
-  return headers.map(([name, value]) => {
-    if (!isSecretHeader(name, extra)) return [name, value];
+  return headers.map((row) => {
+    const [name, value] = row;
+    if (!isSecretHeader(name, extra)) return row;
     const scheme = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i.exec(value)?.[1];
     return [name, scheme ? `${scheme} ${REDACTED}` : REDACTED];
   });
