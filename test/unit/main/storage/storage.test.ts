@@ -74,4 +74,13 @@ describe('the blob store', () => {
     expect([big, next].map((blob) => store.has(blob!.id))).toEqual([false, true]);
     expect(store.read(next.id).toString()).toBe('f');
   });
+
+  it('gives every blob its own id, also across stores', () => {
+    const one = new BlobStore();
+    const two = new BlobStore();
+    const ids = Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).put(Buffer.from([i])).id);
+    expect(new Set(ids).size).toBe(50);
+    expect(one.read(ids[1]!)[0]).toBe(1);
+    expect(two.has(ids[1]!)).toBe(false);
+  });
 });
