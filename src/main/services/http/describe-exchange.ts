@@ -66,7 +66,7 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
   const texts = [parts.url, response?.statusText ?? '', requestType ?? ''];
   headerValues(sent, texts);
   headerValues(received, texts);
-  const dirty = scrubber.size > 0 && scrubber.contains(texts.join('\n'));
+  const dirty = scrubber.containsAny(texts);
   const scrub = (text: string) => (dirty ? scrubber.scrub(text) : text);
   const scrubList = (list: HeaderList): HeaderList => (dirty ? list.map(([name, value]) => [name, scrubber.scrub(value)]) : list);
 
