@@ -14,6 +14,8 @@ export function isSecretHeader(name: string, extra: readonly string[] = []): boo
   return SECRET_NAMES.has(lower) || extra.some((h) => h.toLowerCase() === lower);
 }
 
+const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i;
+
 /**
  * Replaces the value of every secret header (keeping an auth scheme such as "Bearer" visible).
  * `extra` names more secret headers, e.g. an endpoint's API-key header. Rows are never changed in place.
@@ -22,7 +24,7 @@ export function redactHeaders(headers: HeaderList, extra: readonly string[] = []
   return headers.map((row) => {
     const [name, value] = row;
     if (!isSecretHeader(name, extra)) return row;
-    const scheme = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i.exec(value)?.[1];
+    const scheme = AUTH_SCHEME.exec(value)?.[1];
     return [name, scheme ? `${scheme} ${REDACTED}` : REDACTED];
   });
 }

@@ -67,10 +67,11 @@ export class NeedleSet {
     const skip = -haystack.byteOffset & (Q - 1);
     if (haystack.length < skip + Q) return false;
     const words = new Int32Array(haystack.buffer, haystack.byteOffset + skip, (haystack.length - skip) >> 2);
-    for (let w = 0; w < words.length; w += this.stride) {
+    const { filled, stride } = this;
+    for (let w = 0; w < words.length; w += stride) {
       const gram = words[w]!;
       const bucket = bucketOf(gram);
-      if ((this.filled[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue;
+      if ((filled[bucket >>> 5]! & (1 << (bucket & 31))) === 0) continue;
       const at = skip + w * Q;
       for (const entry of this.buckets[bucket]!) if (entry.gram === gram && occursAt(haystack, at - entry.offset, entry.needle)) return true;
     }
