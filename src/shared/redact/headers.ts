@@ -18,7 +18,8 @@ const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i;
 
 /**
  * Replaces the value of every secret header (keeping an auth scheme such as "Bearer" visible).
- * `extra` names more secret headers, e.g. an endpoint's API-key header. Rows are never changed in place.
+ * `extra` names more secret headers, e.g. an endpoint's API-key header. Rows that are not secret are
+ * returned as they are, not copied; no row is changed in place.
  */
 export function redactHeaders(headers: HeaderList, extra: readonly string[] = []): HeaderList {
   return headers.map((row) => {
