@@ -4,19 +4,28 @@ import { REDACTED } from './secret-scrubber';
 /** Headers whose value is a credential whatever it contains. */
 export const SECRET_HEADER_NAMES = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
 
+const SECRET_NAMES = new Set(SECRET_HEADER_NAMES);
+/** lengths of the secret names: most headers are told apart by length alone, without lower-casing */
+const SECRET_LENGTHS = new Set(SECRET_HEADER_NAMES.map((n) => n.length));
+
 export function isSecretHeader(name: string, extra: readonly string[] = []): boolean {
+  if (extra.length === 0 && !SECRET_LENGTHS.has(name.length)) return false;
   const lower = name.toLowerCase();
-  return SECRET_HEADER_NAMES.includes(lower) || extra.some((h) => h.toLowerCase() === lower);
+  return SECRET_NAMES.has(lower) || extra.some((h) => h.toLowerCase() === lower);
 }
+
+const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i;
 
 /**
  * Replaces the value of every secret header (keeping an auth scheme such as "Bearer" visible).
- * `extra` names more secret headers, e.g. an endpoint's API-key header.
+ * `extra` names more secret headers, e.g. an endpoint's API-key header. Rows that are not secret are
+ * returned as they are, not copied; no row is changed in place.
  */
 export function redactHeaders(headers: HeaderList, extra: readonly string[] = []): HeaderList {
-  return headers.map(([name, value]) => {
-    if (!isSecretHeader(name, extra)) return [name, value];
-    const scheme = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i.exec(value)?.[1];
+  return headers.map((row) => {
+    const [name, value] = row;
+    if (!isSecretHeader(name, extra)) return row;
+    const scheme = AUTH_SCHEME.exec(value)?.[1];
     return [name, scheme ? `${scheme} ${REDACTED}` : REDACTED];
   });
 }

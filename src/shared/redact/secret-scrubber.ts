@@ -49,7 +49,15 @@ export class SecretScrubber {
   }
 
   contains(text: string): boolean {
-    return this.sorted.some((form) => text.includes(form));
+    return this.sorted.some((form) => form.length <= text.length && text.includes(form));
+  }
+
+  /** Whether any of the texts holds a secret (cheaper than joining them: most are shorter than any secret). */
+  containsAny(texts: readonly string[]): boolean {
+    for (const form of this.sorted) {
+      for (const text of texts) if (form.length <= text.length && text.includes(form)) return true;
+    }
+    return false;
   }
 
   private resort(): void {

@@ -24,6 +24,9 @@ export interface BlobStoreOptions {
 export class BlobStore {
   private readonly blobs = new Map<string, StoredBlob>();
   private total = 0;
+  /** ids are this store's random prefix and a counter: unique, and cheaper than a UUID per body */
+  private readonly idPrefix = `${randomUUID()}-`;
+  private count = 0;
   private readonly budget: number;
 
   constructor(options: BlobStoreOptions = {}) {
@@ -32,15 +35,15 @@ export class BlobStore {
 
   put(data: Uint8Array, contentType = 'application/octet-stream'): BlobInfo {
     const blob: StoredBlob = {
-      id: randomUUID(),
+      id: `${this.idPrefix}${(this.count++).toString(36)}`,
       size: data.byteLength,
       contentType,
       createdAt: Date.now(),
-      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      data: Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
     };
     this.blobs.set(blob.id, blob);
     this.total += blob.size;
-    this.evict(blob.id);
+    if (this.total > this.budget) this.evict(blob.id);
     return this.describe(blob);
   }
 

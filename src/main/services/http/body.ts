@@ -3,6 +3,7 @@ import type { BodyInfo } from '@shared/model/exchange';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { bytesContainSecret } from './secret-bytes';
 
 export interface BodyLimits {
   previewBytes: number;
@@ -48,19 +49,6 @@ function asText(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
   return text.includes('\uFFFD') ? { text: bytes.toString('latin1'), encoding: 'latin1' } : { text, encoding: 'utf8' };
 }
 
-/** Every spelling of every secret as bytes, rebuilt only when the scrubber learns a new one. */
-const needles = new WeakMap<readonly string[], Buffer[]>();
-
-/** Whether any known secret is in the bytes, searched as bytes (no decoding of the body). */
-export function bytesContainSecret(bytes: Buffer, scrubber: SecretScrubber): boolean {
-  const spellings = scrubber.spellings();
-  if (spellings.length === 0 || bytes.length === 0) return false;
-  let list = needles.get(spellings);
-  if (!list) needles.set(spellings, (list = spellings.map((s) => Buffer.from(s, 'utf8'))));
-  for (const needle of list) if (bytes.indexOf(needle) !== -1) return true;
-  return false;
-}
-
 /** The bytes with every known secret replaced (no copy when there is none). */
 export function scrubBytes(bytes: Buffer, scrubber: SecretScrubber): Buffer {
   if (!bytesContainSecret(bytes, scrubber)) return bytes;
@@ -78,21 +66,31 @@ export interface DescribeBodyOptions extends BodyLimits {
   exchangeId?: string;
 }
 
+export interface DescribedBody {
+  info: BodyInfo;
+  /** for a body over the cap: saves it (scrubbed) where `info.savedTo` says; the caller awaits it */
+  save?: () => Promise<void>;
+}
+
 /**
  * What the renderer gets for a body: a bounded, scrubbed preview; the whole (scrubbed) body as a blob
  * when the preview does not hold it; for a body over the cap, the cut body saved to a file too.
+ * Synchronous unless there is a file to write, so the common case costs no trip through the microtask queue.
  */
-export async function describeBody(bytes: Buffer, options: DescribeBodyOptions): Promise<BodyInfo> {
+export function describeBody(bytes: Buffer, options: DescribeBodyOptions): DescribedBody {
   const clean = scrubBytes(bytes, options.scrubber);
   const truncated = clean.length > options.previewBytes;
   const preview = (truncated ? clean.subarray(0, options.previewBytes) : clean).toString('utf8');
   const info: BodyInfo = { size: bytes.length, contentType: options.contentType, preview, truncated };
   if (truncated || options.capped) info.blobId = options.blobs.put(clean, options.contentType).id;
-  if (options.capped && options.bodiesDir && options.exchangeId) {
-    const path = join(options.bodiesDir, `${options.exchangeId}.body`);
-    await writeFileAtomic(path, clean);
-    info.cappedAt = options.capBytes;
-    info.savedTo = path;
-  }
-  return info;
+  if (!options.capped || !options.bodiesDir || !options.exchangeId) return { info };
+  const path = join(options.bodiesDir, `${options.exchangeId}.body`);
+  return {
+    info,
+    save: async () => {
+      await writeFileAtomic(path, clean);
+      info.cappedAt = options.capBytes;
+      info.savedTo = path;
+    },
+  };
 }

@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Agent } from 'undici';
 import { fail, type AppError } from '@shared/api/errors';
 import type { Endpoint } from '@shared/model/endpoint';
-import type { HeaderList, HttpExchange, Timings, TlsInfo } from '@shared/model/exchange';
+import type { HeaderList, HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { Settings } from '@shared/model/settings';
+import { isoStamp } from '@shared/util/iso-stamp';
 
 type HttpSettings = Settings['http'];
-import { redactHeaders } from '@shared/redact/headers';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ExchangeSink } from '../exchange-sink';
 import type { Logger } from '../log/logger';
 import { authHeader, credentialHeaders, type SecretSource } from './auth';
-import { describeBody, readBody, type ReadBody } from './body';
+import { readBody, type ReadBody } from './body';
 import { capturingDispatcher, RequestCapture } from './capture';
+import { describeExchange } from './describe-exchange';
 import { ConnectFailure, type ConnectionInfo } from './connector';
 import { OAuthTokens } from './oauth';
 import { prepareRequest } from './prepare';
@@ -23,7 +24,6 @@ import { Deadlines } from './deadlines';
 import { Cancelled, PhaseTimeout, transportError } from './transport-errors';
 import { TransportCache } from './transports';
 import { VariableResolver } from './variables';
-import { headerValue, parseRequestHead, rawHeaderList } from './wire-headers';
 
 export interface EndpointSource extends SecretSource {
   endpoint(id: string): Endpoint;
@@ -61,7 +61,6 @@ export interface SendResult {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-const ms = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 100) / 100);
 
 function setHeader(headers: HeaderList, name: string, value: string): HeaderList {
   const lower = name.toLowerCase();
@@ -140,7 +139,7 @@ export class HttpEngine {
     const auth = await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain);
 
     const id = randomUUID();
-    const startedAt = new Date().toISOString();
+    const startedAt = isoStamp(Date.now());
     const t0 = performance.now();
     const controller = new AbortController();
     if (requestId !== undefined) this.inflight.set(requestId, controller);
@@ -223,7 +222,11 @@ export class HttpEngine {
     }
 
     const end = performance.now();
-    const exchange = await this.describe({ id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, settings, failedConnection });
+    const { exchange, save } = describeExchange(
+      { id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, failedConnection },
+      { scrubber: this.options.scrubber, blobs: this.options.blobs, previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, bodiesDir: this.options.bodiesDir },
+    );
+    if (save) await save();
     if (options.record !== false && this.options.sink) {
       try {
         this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes });
@@ -272,77 +275,5 @@ export class HttpEngine {
     const length = Number(response.headers.get('content-length') ?? 'NaN');
     if (Number.isFinite(length) && length <= 64 * 1024) await response.arrayBuffer().catch(() => undefined);
     else await response.body?.cancel().catch(() => undefined);
-  }
-
-  private async describe(parts: {
-    id: string;
-    endpoint: Endpoint;
-    startedAt: string;
-    t0: number;
-    end: number;
-    url: string;
-    method: string;
-    headers: HeaderList;
-    requestBody: Buffer | undefined;
-    secretHeaders: string[];
-    capture: RequestCapture | undefined;
-    response: Response | undefined;
-    read: ReadBody | undefined;
-    error: AppError | undefined;
-    redirects: { status: number; url: string }[];
-    settings: HttpSettings;
-    failedConnection: ConnectionInfo | undefined;
-  }): Promise<HttpExchange> {
-    const { scrubber, blobs } = this.options;
-    const { endpoint, capture, response, read, settings } = parts;
-    const scrubList = (list: HeaderList): HeaderList => {
-      const redacted = redactHeaders(list, parts.secretHeaders);
-      if (scrubber.size === 0 || !scrubber.contains(redacted.map(([, value]) => value).join('\n'))) return redacted;
-      return redacted.map(([name, value]) => [name, scrubber.scrub(value)]);
-    };
-    const sent = capture?.rawHead ? parseRequestHead(capture.rawHead) : parts.headers;
-    const limits = { previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, scrubber, blobs };
-
-    const connection = capture?.connection ?? parts.failedConnection;
-    const fresh = capture ? capture.newConnection : parts.failedConnection !== undefined;
-    const timings: Timings = {
-      dns: fresh ? ms(connection?.dnsMs) : undefined,
-      connect: fresh ? ms(connection?.connectMs) : undefined,
-      tls: fresh ? ms(connection?.tlsMs) : undefined,
-      firstByte: capture?.responseStart !== undefined && capture.requestStart !== undefined ? ms(capture.responseStart - capture.requestStart) : undefined,
-      download: capture?.responseStart !== undefined && read ? ms(parts.end - capture.responseStart) : undefined,
-      total: ms(parts.end - parts.t0)!,
-    };
-    const tls: TlsInfo | undefined = connection?.tls ? { ...connection.tls, verificationDisabled: !endpoint.tls.verify } : parts.url.startsWith('https:') ? { verificationDisabled: !endpoint.tls.verify } : undefined;
-
-    const exchange: HttpExchange = {
-      id: parts.id,
-      endpointId: endpoint.id,
-      endpointName: endpoint.name,
-      startedAt: parts.startedAt,
-      request: {
-        method: parts.method,
-        url: scrubber.scrub(parts.url),
-        headers: scrubList(sent),
-        body: parts.requestBody ? await describeBody(parts.requestBody, { ...limits, contentType: headerValue(parts.headers, 'content-type') }) : undefined,
-      },
-      timings,
-      tls,
-      redirects: parts.redirects,
-    };
-    if (parts.error) exchange.error = parts.error;
-    if (response && read) {
-      const responseHeaders = rawHeaderList(capture?.rawResponseHeaders) ?? [...response.headers];
-      const contentType = headerValue(responseHeaders, 'content-type');
-      exchange.response = {
-        status: response.status,
-        statusText: scrubber.scrub(response.statusText),
-        httpVersion: '1.1',
-        headers: scrubList(responseHeaders),
-        body: await describeBody(read.bytes, { ...limits, contentType, capped: read.capped, bodiesDir: this.options.bodiesDir, exchangeId: parts.id }),
-        remoteAddress: connection?.remoteAddress ? `${connection.remoteAddress}${connection.via ? ` (proxy ${connection.via})` : ''}` : undefined,
-      };
-    }
-    return exchange;
   }
 }

@@ -4,6 +4,8 @@ import { createHarness, failureOf, type Harness } from './support/harness';
 import { freePort, listResponse, SCIM_JSON, startHttpServer, type TestServer } from './support/servers';
 
 const TOKEN = 'engine-token-3f9a1c77e2';
+/** a known secret that the request carries and the server sends back everywhere it can */
+const LEAKED = 'leaked-secret-77b1c0de4f';
 
 describe('request engine', () => {
   let h: Harness;
@@ -24,6 +26,10 @@ describe('request engine', () => {
         case '/scim/echo':
           res.writeHead(201, { 'content-type': SCIM_JSON });
           res.end(JSON.stringify({ method: req.method, body, headers: req.headers }));
+          return;
+        case '/scim/leak':
+          res.writeHead(200, `OK ${LEAKED}`, { 'content-type': `application/json; x=${LEAKED}`, 'X-Echo': `v=${LEAKED}` });
+          res.end(JSON.stringify({ echoed: body, url: req.url }));
           return;
         case '/scim/hop':
           res.writeHead(302, { location: '/scim/Users' }).end();
@@ -101,6 +107,23 @@ describe('request engine', () => {
     expect(exchange.timings.firstByte).toBeGreaterThanOrEqual(0);
     expect(exchange.tls).toBeUndefined();
     expect(h.recorded.at(-1)?.exchange.id).toBe(exchange.id);
+  });
+
+  it('replaces a known secret in the URL, headers, status text, content types and bodies of both sides', async () => {
+    h.scrubber.add(LEAKED);
+    const exchange = await h.engine.send(
+      'leak',
+      h.spec(endpointId, '/leak?k={{s}}', { method: 'POST', body: '{"s":"{{s}}"}', variables: { s: LEAKED }, headers: [{ name: 'Content-Type', value: 'application/json; k={{s}}', enabled: true }, { name: 'X-Copy', value: '{{s}}', enabled: true }] }),
+    );
+    expect(server.seen.at(-1)?.headers['x-copy']).toBe(LEAKED);
+    expect(JSON.stringify(exchange)).not.toContain(LEAKED);
+    expect(exchange.request.url).toMatch(/\/leak\?k=\[REDACTED\]$/);
+    expect(exchange.request.headers).toContainEqual(['X-Copy', '[REDACTED]']);
+    expect(exchange.request.body).toMatchObject({ preview: '{"s":"[REDACTED]"}', contentType: 'application/json; k=[REDACTED]' });
+    expect(exchange.response).toMatchObject({ statusText: 'OK [REDACTED]', body: { contentType: 'application/json; x=[REDACTED]' } });
+    expect(exchange.response?.headers).toContainEqual(['X-Echo', 'v=[REDACTED]']);
+    expect(JSON.parse(exchange.response!.body.preview)).toEqual({ echoed: '{"s":"[REDACTED]"}', url: '/scim/leak?k=[REDACTED]' });
+    h.scrubber.remove(LEAKED);
   });
 
   it('reports connection phases on a new connection and leaves them out on a reused one', async () => {

@@ -55,4 +55,32 @@ describe('the blob store', () => {
     expect(() => store.info(a.id)).toThrow(/released/);
     expect(store.bytes).toBe(6);
   });
+
+  it('keeps the blobs read most recently, drops deleted ones from the count, and keeps a blob over the budget alone', () => {
+    const store = new BlobStore({ budgetBytes: 9 });
+    const [a, b, c] = ['aaa', 'bbb', 'ccc'].map((text) => store.put(Buffer.from(text)));
+    store.read(a!.id);
+    const d = store.put(Buffer.from('ddd'));
+    expect([a, b, c, d].map((blob) => store.has(blob!.id))).toEqual([true, false, true, true]);
+    store.info(c!.id);
+    store.delete(d.id);
+    expect(store.bytes).toBe(6);
+    const e = store.put(Buffer.from('eeee'));
+    expect([a, c, e].map((blob) => store.has(blob!.id))).toEqual([false, true, true]);
+    const big = store.put(Buffer.alloc(20));
+    expect([c, e, big].map((blob) => store.has(blob!.id))).toEqual([false, false, true]);
+    expect(store.bytes).toBe(20);
+    const next = store.put(Buffer.from('f'));
+    expect([big, next].map((blob) => store.has(blob!.id))).toEqual([false, true]);
+    expect(store.read(next.id).toString()).toBe('f');
+  });
+
+  it('gives every blob its own id, also across stores', () => {
+    const one = new BlobStore();
+    const two = new BlobStore();
+    const ids = Array.from({ length: 50 }, (_, i) => (i % 2 ? one : two).put(Buffer.from([i])).id);
+    expect(new Set(ids).size).toBe(50);
+    expect(one.read(ids[1]!)[0]).toBe(1);
+    expect(two.has(ids[1]!)).toBe(false);
+  });
 });
