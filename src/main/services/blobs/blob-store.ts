@@ -10,6 +10,9 @@ export interface BlobInfo {
 
 interface StoredBlob extends BlobInfo {
   data: Buffer;
+  /** neighbours in recency order (older, newer) */
+  older: StoredBlob | undefined;
+  newer: StoredBlob | undefined;
 }
 
 export interface BlobStoreOptions {
@@ -19,10 +22,14 @@ export interface BlobStoreOptions {
 
 /**
  * Large bodies stay in main and are addressed by id; the renderer asks for ranges.
- * Bounded by a byte budget with least-recently-used eviction.
+ * Bounded by a byte budget with least-recently-used eviction. Recency is a list through the blobs
+ * themselves: evicting takes the oldest at once, where walking the map from its start would first
+ * step over every entry deleted since the map last compacted (hundreds, in a store that is full).
  */
 export class BlobStore {
   private readonly blobs = new Map<string, StoredBlob>();
+  private oldest: StoredBlob | undefined;
+  private newest: StoredBlob | undefined;
   private total = 0;
   /** ids are this store's random prefix and a counter: unique, and cheaper than a UUID per body */
   private readonly idPrefix = `${randomUUID()}-`;
@@ -40,10 +47,13 @@ export class BlobStore {
       contentType,
       createdAt: Date.now(),
       data: Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      older: undefined,
+      newer: undefined,
     };
     this.blobs.set(blob.id, blob);
+    this.append(blob);
     this.total += blob.size;
-    if (this.total > this.budget) this.evict(blob.id);
+    if (this.total > this.budget) this.evict(blob);
     return this.describe(blob);
   }
 
@@ -65,9 +75,7 @@ export class BlobStore {
 
   delete(id: string): void {
     const blob = this.blobs.get(id);
-    if (!blob) return;
-    this.blobs.delete(id);
-    this.total -= blob.size;
+    if (blob) this.drop(blob);
   }
 
   get bytes(): number {
@@ -77,19 +85,42 @@ export class BlobStore {
   private get(id: string): StoredBlob {
     const blob = this.blobs.get(id);
     if (!blob) throw fail('not-found', `No body with id ${id}: it was released to stay within the memory budget, or never existed`, { what: 'blob' });
-    // refresh recency
-    this.blobs.delete(id);
-    this.blobs.set(id, blob);
+    if (blob !== this.newest) {
+      this.unlink(blob);
+      this.append(blob);
+    }
     return blob;
   }
 
-  private evict(keep: string): void {
-    for (const [id, blob] of this.blobs) {
-      if (this.total <= this.budget) break;
-      if (id === keep) continue;
-      this.blobs.delete(id);
-      this.total -= blob.size;
+  /** Drops the least recently used blobs until the budget holds (never `keep`, the one just added). */
+  private evict(keep: StoredBlob): void {
+    for (let blob = this.oldest; blob && this.total > this.budget; ) {
+      const next = blob.newer;
+      if (blob !== keep) this.drop(blob);
+      blob = next;
     }
+  }
+
+  private drop(blob: StoredBlob): void {
+    this.blobs.delete(blob.id);
+    this.unlink(blob);
+    this.total -= blob.size;
+  }
+
+  private append(blob: StoredBlob): void {
+    blob.older = this.newest;
+    blob.newer = undefined;
+    if (this.newest) this.newest.newer = blob;
+    else this.oldest = blob;
+    this.newest = blob;
+  }
+
+  private unlink(blob: StoredBlob): void {
+    if (blob.older) blob.older.newer = blob.newer;
+    else this.oldest = blob.newer;
+    if (blob.newer) blob.newer.older = blob.older;
+    else this.newest = blob.older;
+    blob.older = blob.newer = undefined;
   }
 
   private describe(blob: StoredBlob): BlobInfo {

@@ -7,7 +7,8 @@ import type { BlobStore } from '../blobs/blob-store';
 import { describeBody } from './body';
 import type { RequestCapture } from './capture';
 import type { ConnectionInfo } from './connector';
-import { headerValue, parseRequestHead, rawHeaderList } from './wire-headers';
+import type { SentHeads } from './sent-heads';
+import { headerValue, rawHeaderList } from './wire-headers';
 
 export interface ExchangeParts {
   id: string;
@@ -34,6 +35,8 @@ export interface ExchangeDeps {
   previewBytes: number;
   capBytes: number;
   bodiesDir: string;
+  /** the request heads seen lately, parsed and redacted */
+  sentHeads: SentHeads;
 }
 
 export interface DescribedExchange {
@@ -58,13 +61,15 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
   const { endpoint, capture, response, read } = parts;
   const limits = { previewBytes: deps.previewBytes, capBytes: deps.capBytes, scrubber, blobs };
 
-  const sent = redactHeaders(capture?.rawHead ? parseRequestHead(capture.rawHead) : parts.headers, parts.secretHeaders);
+  // a head from the wire comes redacted and scrubbed already; the headers as asked, if none was written
+  const sentWire = capture?.rawHead !== undefined && capture.rawHead !== '' ? deps.sentHeads.describe(capture.rawHead, parts.secretHeaders, scrubber) : undefined;
+  const sent = sentWire ?? redactHeaders(parts.headers, parts.secretHeaders);
   const wire = response ? (rawHeaderList(capture?.rawResponseHeaders) ?? [...response.headers]) : undefined;
   const received = wire && redactHeaders(wire, parts.secretHeaders);
   // one search for every secret over all of the text; each piece is scrubbed only if one is there
   const requestType = parts.requestBody ? headerValue(parts.headers, 'content-type') : undefined;
   const texts = [parts.url, response?.statusText ?? '', requestType ?? ''];
-  headerValues(sent, texts);
+  if (!sentWire) headerValues(sent, texts);
   headerValues(received, texts);
   const dirty = scrubber.containsAny(texts);
   const scrub = (text: string) => (dirty ? scrubber.scrub(text) : text);
@@ -90,7 +95,7 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
     request: {
       method: parts.method,
       url: scrub(parts.url),
-      headers: scrubList(sent),
+      headers: sentWire ?? scrubList(sent),
       body: parts.requestBody ? describeBody(parts.requestBody, { ...limits, contentType: requestType === undefined ? undefined : scrub(requestType) }).info : undefined,
     },
     timings,

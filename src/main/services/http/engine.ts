@@ -16,6 +16,7 @@ import { authHeader, credentialHeaders, type SecretSource } from './auth';
 import { readBody, type ReadBody } from './body';
 import { capturingDispatcher, RequestCapture } from './capture';
 import { describeExchange } from './describe-exchange';
+import { SentHeads } from './sent-heads';
 import { ConnectFailure, type ConnectionInfo } from './connector';
 import { OAuthTokens } from './oauth';
 import { prepareRequest } from './prepare';
@@ -91,6 +92,7 @@ export class HttpEngine {
   private readonly oauth: OAuthTokens;
   private readonly defaults: HeaderList;
   private readonly deadlines = new Deadlines();
+  private readonly sentHeads = new SentHeads();
 
   constructor(private readonly options: HttpEngineOptions) {
     this.transports = new TransportCache({
@@ -224,7 +226,7 @@ export class HttpEngine {
     const end = performance.now();
     const { exchange, save } = describeExchange(
       { id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, failedConnection },
-      { scrubber: this.options.scrubber, blobs: this.options.blobs, previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, bodiesDir: this.options.bodiesDir },
+      { scrubber: this.options.scrubber, blobs: this.options.blobs, previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, bodiesDir: this.options.bodiesDir, sentHeads: this.sentHeads },
     );
     if (save) await save();
     if (options.record !== false && this.options.sink) {

@@ -126,6 +126,19 @@ describe('request engine', () => {
     h.scrubber.remove(LEAKED);
   });
 
+  it('scrubs a secret learned after the same request was sent from the next exchange\'s request headers', async () => {
+    const later = 'learned-after-first-send-7f3a';
+    const spec = h.spec(endpointId, '/Users', { headers: [{ name: 'X-Later', value: later, enabled: true }] });
+    const first = await h.engine.send('before', spec);
+    expect(first.request.headers).toContainEqual(['X-Later', later]);
+    h.scrubber.add(later);
+    const second = await h.engine.send('after', spec);
+    expect(server.seen.at(-1)?.headers['x-later']).toBe(later);
+    expect(second.request.headers).toContainEqual(['X-Later', '[REDACTED]']);
+    expect(JSON.stringify(second)).not.toContain(later);
+    h.scrubber.remove(later);
+  });
+
   it('reports connection phases on a new connection and leaves them out on a reused one', async () => {
     await h.engine.send('warm', h.spec(endpointId, '/Users'));
     const reused = await h.engine.send('again', h.spec(endpointId, '/Users'));

@@ -75,6 +75,39 @@ describe('the blob store', () => {
     expect(store.read(next.id).toString()).toBe('f');
   });
 
+  it('drops blobs in least-recently-used order over many puts, reads and deletes (oldest, newest and middle ones)', () => {
+    const store = new BlobStore({ budgetBytes: 40 });
+    /** what the store should hold, least recently used first */
+    let model: { id: string; size: number }[] = [];
+    const use = (id: string) => {
+      const blob = model.find((m) => m.id === id)!;
+      model = [...model.filter((m) => m !== blob), blob];
+    };
+    const remove = (id: string) => {
+      store.delete(id);
+      model = model.filter((m) => m.id !== id);
+    };
+    for (let i = 0; i < 300; i++) {
+      const size = 3 + (i % 6);
+      const { id } = store.put(Buffer.alloc(size));
+      model.push({ id, size });
+      while (model.reduce((sum, m) => sum + m.size, 0) > 40) model.shift();
+      if (i % 7 === 3 && model.length > 2) {
+        store.read(model[0]!.id);
+        use(model[0]!.id);
+      }
+      if (i % 5 === 1 && model.length > 3) {
+        store.read(model[1]!.id, 0, 1);
+        use(model[1]!.id);
+      }
+      if (i % 11 === 5 && model.length > 3) remove(model[2]!.id);
+      if (i % 13 === 6 && model.length > 1) remove(model.at(-1)!.id);
+      if (i % 17 === 8 && model.length > 1) remove(model[0]!.id);
+      expect(store.bytes).toBe(model.reduce((sum, m) => sum + m.size, 0));
+      for (const m of model) expect(store.has(m.id)).toBe(true);
+    }
+  });
+
   it('gives every blob its own id, also across stores', () => {
     const one = new BlobStore();
     const two = new BlobStore();
