@@ -9,6 +9,8 @@ export interface BlobInfo {
 }
 
 interface StoredBlob extends BlobInfo {
+  /** the counter in the id: the map's key (a number is cheaper to hash than the id) */
+  key: number;
   data: Buffer;
   /** neighbours in recency order (older, newer) */
   older: StoredBlob | undefined;
@@ -27,7 +29,7 @@ export interface BlobStoreOptions {
  * step over every entry deleted since the map last compacted (hundreds, in a store that is full).
  */
 export class BlobStore {
-  private readonly blobs = new Map<string, StoredBlob>();
+  private readonly blobs = new Map<number, StoredBlob>();
   private oldest: StoredBlob | undefined;
   private newest: StoredBlob | undefined;
   private total = 0;
@@ -41,8 +43,10 @@ export class BlobStore {
   }
 
   put(data: Uint8Array, contentType = 'application/octet-stream'): BlobInfo {
+    const key = this.count++;
     const blob: StoredBlob = {
-      id: `${this.idPrefix}${(this.count++).toString(36)}`,
+      id: `${this.idPrefix}${key.toString(36)}`,
+      key,
       size: data.byteLength,
       contentType,
       createdAt: Date.now(),
@@ -50,7 +54,7 @@ export class BlobStore {
       older: undefined,
       newer: undefined,
     };
-    this.blobs.set(blob.id, blob);
+    this.blobs.set(key, blob);
     this.append(blob);
     this.total += blob.size;
     if (this.total > this.budget) this.evict(blob);
@@ -58,7 +62,7 @@ export class BlobStore {
   }
 
   has(id: string): boolean {
-    return this.blobs.has(id);
+    return this.find(id) !== undefined;
   }
 
   info(id: string): BlobInfo {
@@ -74,7 +78,7 @@ export class BlobStore {
   }
 
   delete(id: string): void {
-    const blob = this.blobs.get(id);
+    const blob = this.find(id);
     if (blob) this.drop(blob);
   }
 
@@ -83,7 +87,7 @@ export class BlobStore {
   }
 
   private get(id: string): StoredBlob {
-    const blob = this.blobs.get(id);
+    const blob = this.find(id);
     if (!blob) throw fail('not-found', `No body with id ${id}: it was released to stay within the memory budget, or never existed`, { what: 'blob' });
     if (blob !== this.newest) {
       this.unlink(blob);
@@ -102,7 +106,7 @@ export class BlobStore {
   }
 
   private drop(blob: StoredBlob): void {
-    this.blobs.delete(blob.id);
+    this.blobs.delete(blob.key);
     this.unlink(blob);
     this.total -= blob.size;
   }
@@ -121,6 +125,13 @@ export class BlobStore {
     if (blob.newer) blob.newer.older = blob.older;
     else this.newest = blob.older;
     blob.older = blob.newer = undefined;
+  }
+
+  private find(id: string): StoredBlob | undefined {
+    if (!id.startsWith(this.idPrefix)) return undefined;
+    const digits = id.slice(this.idPrefix.length);
+    const key = Number.parseInt(digits, 36);
+    return Number.isSafeInteger(key) && key.toString(36) === digits ? this.blobs.get(key) : undefined;
   }
 
   private describe(blob: StoredBlob): BlobInfo {

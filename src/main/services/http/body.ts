@@ -80,7 +80,7 @@ export interface DescribedBody {
 export function describeBody(bytes: Buffer, options: DescribeBodyOptions): DescribedBody {
   const clean = scrubBytes(bytes, options.scrubber);
   const truncated = clean.length > options.previewBytes;
-  const preview = (truncated ? clean.subarray(0, options.previewBytes) : clean).toString('utf8');
+  const preview = clean.toString('utf8', 0, truncated ? options.previewBytes : clean.length);
   const info: BodyInfo = { size: bytes.length, contentType: options.contentType, preview, truncated };
   if (truncated || options.capped) info.blobId = options.blobs.put(clean, options.contentType).id;
   if (!options.capped || !options.bodiesDir || !options.exchangeId) return { info };

@@ -116,4 +116,15 @@ describe('the blob store', () => {
     expect(one.read(ids[1]!)[0]).toBe(1);
     expect(two.has(ids[1]!)).toBe(false);
   });
+
+  it('finds a blob only by its exact id', () => {
+    const store = new BlobStore();
+    const { id } = store.put(Buffer.from('x'));
+    const prefix = id.slice(0, -1);
+    for (const near of [`${id}0`, `${prefix}00`, `${prefix}0x`, `${prefix} 0`, `${prefix}-0`, id.toUpperCase(), id.slice(1), '', '0']) {
+      expect(store.has(near)).toBe(false);
+      expect(() => store.read(near)).toThrow(/No body with id/);
+    }
+    expect(store.read(id).toString()).toBe('x');
+  });
 });
