@@ -22,10 +22,11 @@ const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i;
  * returned as they are, not copied; no row is changed in place.
  */
 export function redactHeaders(headers: HeaderList, extra: readonly string[] = []): HeaderList {
-  return headers.map((row) => {
-    const [name, value] = row;
-    if (!isSecretHeader(name, extra)) return row;
-    const scheme = AUTH_SCHEME.exec(value)?.[1];
-    return [name, scheme ? `${scheme} ${REDACTED}` : REDACTED];
-  });
+  return headers.map((row) => (isSecretHeader(row[0], extra) ? [row[0], redactedValue(row[1])] : row));
+}
+
+/** What a secret header's value shows once redacted: its auth scheme, if any, and the marker. */
+export function redactedValue(value: string): string {
+  const scheme = AUTH_SCHEME.exec(value)?.[1];
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED;
 }

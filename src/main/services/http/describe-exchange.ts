@@ -8,7 +8,7 @@ import { describeBody } from './body';
 import type { RequestCapture } from './capture';
 import type { ConnectionInfo } from './connector';
 import type { SentHeads } from './sent-heads';
-import { headerValue, rawHeaderList } from './wire-headers';
+import { headerValue, receivedHeaders } from './wire-headers';
 
 export interface ExchangeParts {
   id: string;
@@ -64,8 +64,9 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
   // a head from the wire comes redacted and scrubbed already; the headers as asked, if none was written
   const sentWire = capture?.rawHead !== undefined && capture.rawHead !== '' ? deps.sentHeads.describe(capture.rawHead, parts.secretHeaders, scrubber) : undefined;
   const sent = sentWire ?? redactHeaders(parts.headers, parts.secretHeaders);
-  const wire = response ? (rawHeaderList(capture?.rawResponseHeaders) ?? [...response.headers]) : undefined;
-  const received = wire && redactHeaders(wire, parts.secretHeaders);
+  const raw = capture?.rawResponseHeaders;
+  const fetched = response && !raw ? [...response.headers] : undefined;
+  const { headers: received, contentType } = raw && response ? receivedHeaders(raw, parts.secretHeaders) : fetched ? { headers: redactHeaders(fetched, parts.secretHeaders), contentType: headerValue(fetched, 'content-type') } : { headers: undefined, contentType: undefined };
   // one search for every secret over all of the text; each piece is scrubbed only if one is there
   const requestType = parts.requestBody ? headerValue(parts.headers, 'content-type') : undefined;
   const texts = [parts.url, response?.statusText ?? '', requestType ?? ''];
@@ -103,8 +104,7 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
     redirects: parts.redirects,
   };
   if (parts.error) exchange.error = parts.error;
-  if (!response || !read || !wire || !received) return { exchange };
-  const contentType = headerValue(wire, 'content-type');
+  if (!response || !read || !received) return { exchange };
   const body = describeBody(read.bytes, { ...limits, contentType: contentType === undefined ? undefined : scrub(contentType), capped: read.capped, bodiesDir: deps.bodiesDir, exchangeId: parts.id });
   exchange.response = {
     status: response.status,

@@ -1,4 +1,5 @@
 import type { HeaderList } from '@shared/model/exchange';
+import { isSecretHeader, redactedValue } from '@shared/redact/headers';
 
 /** The header lines of a request head as undici wrote it (the request line is skipped). */
 export function parseRequestHead(head: string): HeaderList {
@@ -16,12 +17,27 @@ export function parseRequestHead(head: string): HeaderList {
   return out;
 }
 
-/** undici's raw response headers (name, value, name, value… as bytes) in wire order and case. */
-export function rawHeaderList(raw: readonly (Buffer | string)[] | undefined): HeaderList | undefined {
-  if (!raw) return undefined;
-  const out: HeaderList = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!.toString(), raw[i + 1]!.toString()]);
-  return out;
+export interface ReceivedHeaders {
+  /** in wire order and case, secret headers redacted */
+  headers: HeaderList;
+  /** the first Content-Type as received */
+  contentType: string | undefined;
+}
+
+/**
+ * undici's raw response headers (name, value, name, value… as bytes) decoded in wire order and case,
+ * with secret headers redacted in the same pass (as `redactHeaders` would).
+ */
+export function receivedHeaders(raw: readonly (Buffer | string)[], extra: readonly string[]): ReceivedHeaders {
+  const headers: HeaderList = [];
+  let contentType: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString();
+    const value = raw[i + 1]!.toString();
+    if (contentType === undefined && name.length === 12 && name.toLowerCase() === 'content-type') contentType = value;
+    headers.push([name, isSecretHeader(name, extra) ? redactedValue(value) : value]);
+  }
+  return { headers, contentType };
 }
 
 export function headerValue(list: HeaderList, name: string): string | undefined {
