@@ -1,18 +1,8 @@
 /** Deterministic synthetic SCIM Users for benchmarks: varied case, missing, empty and multi-valued attributes. */
 
-const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+import { prng } from '@shared/util/prng';
 
-/** A small seeded PRNG (mulberry32), so every run sees the same users. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 const GIVEN = ['Barbara', 'John', 'Jane', 'Alice', 'Bob', 'Maria', 'Kenji', 'Olu', 'Sasha', 'Lee'];
 const FAMILY = ['Jensen', "O'Malley", 'Smith', 'Doe', 'Nguyen', 'García', 'Tanaka', 'Okafor', 'Ivanova', 'Kim'];
@@ -38,7 +28,7 @@ function instant(rnd: () => number): string {
 }
 
 export function generateUsers(count: number, seed = 7): Record<string, unknown>[] {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const users: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const given = pick(rnd, GIVEN);

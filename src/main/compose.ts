@@ -217,7 +217,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...sandboxHandlers(sandbox?.server),
     ...endpointsHandlers({ endpoints, engine }),
     ...vaultHandlers(vault),
-    ...httpHandlers(engine),
+    ...httpHandlers({ engine, collections }),
     ...discoveryHandlers(discovery),
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes }),
     ...collectionsHandlers({ collections, runner: collectionRunner }),

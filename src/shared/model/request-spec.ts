@@ -18,5 +18,7 @@ export const RequestSpec = z.object({
   body: z.string().optional(),
   /** values for `{{name}}` that override the endpoint's variables for this send */
   variables: z.record(z.string(), z.string()).default({}),
+  /** a request of this collection: its variables (as on disk when sent) apply over the endpoint's, under `variables` */
+  collectionId: z.string().min(1).optional(),
 });
 export type RequestSpec = z.infer<typeof RequestSpec>;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exitWith, integerOption } from '../../cli-options';
 import { compose } from '../../compose';
 import { resolveDataDir } from '../../services/storage/data-dir';
 import { startWebHost } from './server';
@@ -40,28 +41,18 @@ async function main(): Promise<void> {
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}\n`);
-    process.exit(2);
+    exitWith(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
   }
   if (args.help) {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const port = args.port === undefined ? 0 : Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be a number from 0 to 65535, not "${args.port}"\n`);
-    process.exit(2);
-  }
-  const sandboxUsers = args['sandbox-users'] === undefined ? undefined : Number(args['sandbox-users']);
-  if (sandboxUsers !== undefined && (!/^\d+$/.test(args['sandbox-users']!.trim()) || sandboxUsers > 1_000_000)) {
-    process.stderr.write(`--sandbox-users must be a whole number from 0 to 1000000, not "${args['sandbox-users']}"\n`);
-    process.exit(2);
-  }
+  const port = integerOption('port', args.port, 0, 65535) ?? 0;
+  const sandboxUsers = integerOption('sandbox-users', args['sandbox-users'], 0, 1_000_000);
   const here = dirname(fileURLToPath(import.meta.url));
   const staticDir = join(here, '..', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
-    process.stderr.write(`The renderer is not built (${staticDir}): run \`npm run build\`, or use \`npm run web\`, which builds it.\n`);
-    process.exit(1);
+    exitWith(`The renderer is not built (${staticDir}): run \`npm run build\`, or use \`npm run web\`, which builds it.`, 1);
   }
   const core = await compose({ host: 'web', dataDir: resolveDataDir({ flag: args['data-dir'] }), echoLog: true, ...(sandboxUsers !== undefined ? { sandbox: { users: sandboxUsers } } : {}) });
   let host;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exitWith, integerOption } from '../../cli-options';
 import { dataPaths, resolveDataDir } from '../storage/data-dir';
 import { DEFAULT_SEED_USERS } from './seed';
 import { startSandbox } from './sandbox';
@@ -18,18 +19,6 @@ Prints one line: the base URL and the bearer token.
   --lenient        accept Entra ID's default PATCH and filter shapes (reported in a response header)
   --help           show this help`;
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
-}
-
 async function main(): Promise<void> {
   let args;
   try {
@@ -46,16 +35,16 @@ async function main(): Promise<void> {
       strict: true,
     }).values;
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    exitWith(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
   }
   if (args.help) {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const port = integer('port', args.port, 0, 65535);
-  const users = integer('users', args.users, 0, 10_000_000);
-  if (args.token !== undefined && args.token.length < 4) fail('--token must be at least 4 characters');
-  if (args['data-dir'] !== undefined && !args.persist) fail('--data-dir only applies with --persist');
+  const port = integerOption('port', args.port, 0, 65535);
+  const users = integerOption('users', args.users, 0, 10_000_000);
+  if (args.token !== undefined && args.token.length < 4) exitWith('--token must be at least 4 characters');
+  if (args['data-dir'] !== undefined && !args.persist) exitWith('--data-dir only applies with --persist');
   const persistDir = args.persist ? dataPaths(resolveDataDir({ flag: args['data-dir'] })).sandbox : undefined;
 
   let sandbox;
@@ -70,7 +59,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `Port ${port} is already in use on 127.0.0.1: pick another with --port, or leave it out for a free one.` : `Could not start the sandbox: ${String(error)}`, 1);
+    exitWith(code === 'EADDRINUSE' ? `Port ${port} is already in use on 127.0.0.1: pick another with --port, or leave it out for a free one.` : `Could not start the sandbox: ${String(error)}`, 1);
   }
   if (sandbox.notice) process.stderr.write(`${sandbox.notice}\n`);
   process.stdout.write(`SCIM sandbox: ${sandbox.baseUrl} token ${sandbox.token}\n`);

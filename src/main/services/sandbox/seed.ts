@@ -1,4 +1,5 @@
 import { URN } from '@shared/scim';
+import { prng } from '@shared/util/prng';
 
 /** Demo data: the same for the same count, on every machine and every reset. */
 export interface SeedData {
@@ -47,18 +48,6 @@ const CITIES = [
 const STREETS = ['Main Street', 'Oak Avenue', 'Harbour Road', 'Station Square', 'Elm Lane', 'Market Place'];
 /** How many direct reports each manager has in the seeded org chart. */
 const SPAN = 8;
-
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 

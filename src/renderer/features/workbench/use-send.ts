@@ -41,12 +41,10 @@ export function useSend(tabId: string, context: SendContext) {
     const requestId = newTabId();
     const draft = tab.draft;
     const ref = collectionRef(tab.source);
+    // a tab opened from (or saved to) a collection sends with that collection's variables, as a run would
+    const spec = { ...toRequestSpec(draft, endpointId), ...(ref ? { collectionId: ref.collectionId } : {}) };
     runtime.patch(tabId, (r) => ({ ...r, error: undefined, sending: { requestId, startedAt: Date.now() } }));
     try {
-      // a request opened from (or saved to) a collection sees that collection's variables as they are
-      // on disk now, as it would in a run; the endpoint's own variables fill in the rest in main
-      const variables = ref ? (await api.call('collections.get', { collectionId: ref.collectionId }).catch(() => undefined))?.variables : undefined;
-      const spec = { ...toRequestSpec(draft, endpointId), ...(variables ? { variables } : {}) };
       const exchange = await api.call('http.send', { requestId, spec });
       useRuntime.getState().patch(tabId, (r) => ({ ...r, sending: undefined, exchange, sentDraft: draft, sentSpec: spec, error: undefined }));
     } catch (error) {
