@@ -52,7 +52,7 @@ function gated(inner: ReturnType<typeof inProcessTransport>): ReturnType<typeof 
 
 /**
  * happy-dom puts a browser `fetch` (with CORS) and its own Request/Response/Headers in the globals; main's
- * request engine, running in this same process, needs Node's (undici's) to reach a server as main does.
+ * OAuth token request (ky over fetch), running in this same process, needs Node's (undici's) as in main.
  */
 function installNodeFetch(): void {
   Object.assign(globalThis, { fetch: undiciFetch, Request: UndiciRequest, Response: UndiciResponse, Headers: UndiciHeaders, FormData: UndiciFormData });

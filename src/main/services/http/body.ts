@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createZstdDecompress } from 'node:zlib';
 import type { BodyInfo } from '@shared/model/exchange';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
@@ -16,31 +18,86 @@ export interface ReadBody {
   capped: boolean;
 }
 
-const EMPTY = Buffer.alloc(0);
-
-/** Reads a response body up to the cap; `onChunk` sees the running byte count. */
-export async function readBody(body: ReadableStream<Uint8Array> | null, capBytes: number, onChunk?: (received: number) => void): Promise<ReadBody> {
-  if (!body) return { bytes: EMPTY, capped: false };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  let capped = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (received + value.byteLength > capBytes) {
-      chunks.push(value.subarray(0, capBytes - received));
-      received = capBytes;
-      capped = true;
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-    chunks.push(value);
-    received += value.byteLength;
-    onChunk?.(received);
+/** The response body could not be decoded by its `Content-Encoding`. */
+export class BodyDecodeFailure extends Error {
+  constructor(
+    readonly encoding: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'BodyDecodeFailure';
   }
-  const bytes = chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks, received);
-  return { bytes, capped };
+}
+
+/** Content codings decoded for display, as fetch does (`compress` is LZW, which zlib cannot read). */
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => createGunzip(),
+  'x-gzip': () => createGunzip(),
+  deflate: () => createInflate(),
+  br: () => createBrotliDecompress(),
+  zstd: () => createZstdDecompress(),
+};
+
+/** The decoders for a `Content-Encoding` value, in the order to apply them; undefined if one is unknown. */
+export function decodersFor(contentEncoding: string | undefined): { names: string[]; streams: Transform[] } | undefined {
+  if (contentEncoding === undefined) return { names: [], streams: [] };
+  const names = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse();
+  if (names.some((name) => DECODERS[name] === undefined)) return undefined;
+  return { names, streams: names.map((name) => DECODERS[name]!()) };
+}
+
+/**
+ * Reads a response body up to the cap (counted after decoding); `onChunk` sees the bytes received
+ * off the wire so far. A body in a content coding fetch would decode (gzip, deflate, br, zstd) is
+ * decoded; one in an unknown coding is kept as received.
+ */
+export function readBody(body: Readable, capBytes: number, onChunk?: (received: number) => void, contentEncoding?: string): Promise<ReadBody> {
+  const decoders = decodersFor(contentEncoding);
+  const chain = decoders?.streams ?? [];
+  return new Promise<ReadBody>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let wire = 0;
+    let settled = false;
+    const output: Readable = chain.length === 0 ? body : (chain.at(-1) as Readable);
+    const settle = (error: unknown, capped = false) => {
+      if (settled) return;
+      settled = true;
+      if (error !== undefined) {
+        reject(chain.length > 0 && error instanceof Error && /^(Z_|ERR_ZSTD|ERR_BROTLI)/.test(String((error as NodeJS.ErrnoException).code)) ? new BodyDecodeFailure(decoders!.names.join(', '), error) : error);
+        return;
+      }
+      resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept), capped });
+    };
+    if (chain.length > 0) {
+      body.on('data', (chunk: Buffer) => {
+        wire += chunk.length;
+        onChunk?.(wire);
+      });
+      pipeline([body, ...chain], (error) => {
+        if (error) settle(error);
+      });
+    }
+    output.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      if (kept + chunk.length > capBytes) {
+        chunks.push(chunk.subarray(0, capBytes - kept));
+        kept = capBytes;
+        settle(undefined, true);
+        body.destroy();
+        for (const stream of chain) stream.destroy();
+        return;
+      }
+      chunks.push(chunk);
+      kept += chunk.length;
+      if (chain.length === 0) onChunk?.(kept);
+    });
+    output.once('end', () => settle(undefined));
+    output.once('error', (error) => settle(error));
+    output.once('close', () => {
+      if (!settled) settle(new Error('the response body ended before it was complete'));
+    });
+  });
 }
 
 /** Text of bytes for scrubbing: UTF-8 when they are UTF-8, else latin1 (which round-trips any byte). */

@@ -13,6 +13,8 @@ export class RequestCapture {
   responseStart?: number;
   /** response headers as received (name, value, … in wire order and case) */
   rawResponseHeaders?: readonly (Buffer | string)[];
+  /** the reason phrase of the status line */
+  statusText = '';
   /** set by the dispatcher: abort the request at the undici level */
   abort?: (reason: Error) => void;
 
@@ -70,6 +72,7 @@ class CaptureHandler implements Handler {
   onResponseStart(...args: Parameters<NonNullable<Handler['onResponseStart']>>): void {
     this.capture.responseStart = performance.now();
     this.capture.rawResponseHeaders = (args[0] as { rawHeaders?: (Buffer | string)[] }).rawHeaders;
+    this.capture.statusText = args[3] ?? '';
     this.capture.hooks.onResponseStart?.();
     this.inner.onResponseStart?.(...args);
   }

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
 import type { AppError } from '@shared/api/errors';
 import type { Endpoint } from '@shared/model/endpoint';
 import type { HeaderList, HttpExchange, Timings, TlsInfo } from '@shared/model/exchange';
@@ -9,6 +11,28 @@ import type { RequestCapture } from './capture';
 import type { ConnectionInfo } from './connector';
 import type { SentHeads } from './sent-heads';
 import { headerValue, receivedHeaders } from './wire-headers';
+
+/** A response as undici's request API gives it, with the reason phrase of its status line. */
+export interface ReceivedResponse {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  body: Dispatcher.ResponseData['body'];
+}
+
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function headerList(headers: IncomingHttpHeaders): HeaderList {
+  const out: HeaderList = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const one of value) out.push([name, one]);
+    else if (value !== undefined) out.push([name, value]);
+  }
+  return out;
+}
 
 export interface ExchangeParts {
   id: string;
@@ -22,7 +46,7 @@ export interface ExchangeParts {
   requestBody: Buffer | undefined;
   secretHeaders: string[];
   capture: RequestCapture | undefined;
-  response: Response | undefined;
+  response: ReceivedResponse | undefined;
   read: { bytes: Buffer; capped: boolean } | undefined;
   error: AppError | undefined;
   redirects: { status: number; url: string }[];
@@ -65,7 +89,7 @@ export function describeExchange(parts: ExchangeParts, deps: ExchangeDeps): Desc
   const sentWire = capture?.rawHead !== undefined && capture.rawHead !== '' ? deps.sentHeads.describe(capture.rawHead, parts.secretHeaders, scrubber) : undefined;
   const sent = sentWire ?? redactHeaders(parts.headers, parts.secretHeaders);
   const raw = capture?.rawResponseHeaders;
-  const fetched = response && !raw ? [...response.headers] : undefined;
+  const fetched = response && !raw ? headerList(response.headers) : undefined;
   const { headers: received, contentType } = raw && response ? receivedHeaders(raw, parts.secretHeaders) : fetched ? { headers: redactHeaders(fetched, parts.secretHeaders), contentType: headerValue(fetched, 'content-type') } : { headers: undefined, contentType: undefined };
   // one search for every secret over all of the text; each piece is scrubbed only if one is there
   const requestType = parts.requestBody ? headerValue(parts.headers, 'content-type') : undefined;

@@ -1,4 +1,5 @@
 import type { AppError, TimeoutPhase } from '@shared/api/errors';
+import { BodyDecodeFailure } from './body';
 import { ConnectFailure } from './connector';
 import { socketFailure } from './network-errors';
 import { tlsFailure } from './tls-errors';
@@ -48,12 +49,15 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
-/** Whatever fetch, ky and undici threw, as the app's error. */
+/** Whatever undici, ky or the body decoder threw, as the app's error. */
 export function transportError(thrown: unknown, context: { host: string; authority: string; hasClientCert: boolean }): AppError {
   for (const error of causes(thrown)) {
     if (error instanceof PhaseTimeout) return timeoutError(error.phase, error.afterMs, context.host);
     if (error instanceof Cancelled) return { kind: 'cancelled', message: 'The request was cancelled.' };
     if (error instanceof ConnectFailure) return error.error;
+    if (error instanceof BodyDecodeFailure) {
+      return { kind: 'network', message: `The response from ${context.authority} says Content-Encoding: ${error.encoding}, but its body could not be decoded (${error.message}).`, hint: 'The server sent a body that is not in the coding it names; remove Accept-Encoding from the request to get it uncoded.' };
+    }
   }
   for (const error of causes(thrown)) {
     const code = (error as NodeJS.ErrnoException).code;
