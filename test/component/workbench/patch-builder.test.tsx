@@ -23,6 +23,7 @@ function Harness({ body, onDraft }: { body: string; onDraft(draft: RequestDraft)
         return next;
       }),
     endpoint: undefined,
+    collectionVariables: {},
     schema: { status: 'ready', registry, cursorPaging: false, usesCoreSchemas: true, refresh() {} },
     resourceType: registry.resourceType('User'),
     preset: ctx,

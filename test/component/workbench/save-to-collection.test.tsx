@@ -176,6 +176,14 @@ describe('saving a workbench tab into a collection', () => {
     expect(sent.request.headers.find(([name]) => name.toLowerCase() === 'x-trace')?.[1]).toBe('from-collection');
     expect(JSON.parse(sent.response!.body.preview).itemsPerPage).toBe(2);
 
+    // copy as curl fills them in the same way
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    await screen.findByText('Copied');
+    const curl = await navigator.clipboard.readText();
+    expect(curl).toContain('/Users?count=2');
+    expect(curl).toContain('X-Trace: from-collection');
+    expect(curl).not.toContain('{{');
+
     // changed on disk (a git pull): the next send uses the new value, without reopening the tab
     await call(core, 'collections.update', { collectionId: collection.id, variables: { pageSize: '3', trace: 'from-collection' } });
     await user.click(screen.getByRole('button', { name: 'Send' }));

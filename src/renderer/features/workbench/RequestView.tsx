@@ -17,6 +17,8 @@ import { applyPaging } from './model/paging';
 import { openResourceTab } from './open-resource';
 import { ResponseArea } from './ResponseArea';
 import { useSend } from './use-send';
+import { useCollectionVariables } from './use-collection-variables';
+import { collectionRef } from './model/saved-request';
 
 const EMPTY: TabRuntime = {};
 
@@ -43,11 +45,14 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
     return refs.length === 1 ? refs[0]!.resource : undefined;
   }, [runtime.exchange, schema.registry]);
 
+  const collectionVariables = useCollectionVariables(collectionRef(tab.source)?.collectionId);
+
   const value: ComposerContextValue = {
     tabId: tab.id,
     draft: tab.draft,
     update,
     endpoint,
+    collectionVariables,
     schema,
     resourceType,
     preset: { registry: schema.registry, lastResource },

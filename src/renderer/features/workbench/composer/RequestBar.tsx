@@ -89,12 +89,12 @@ function IdField() {
 }
 
 export function RequestBar() {
-  const { tabId, draft, update, preset, schema, endpoint, runtime, send, cancel } = useComposer();
+  const { tabId, draft, update, preset, schema, endpoint, collectionVariables, runtime, send, cancel } = useComposer();
   const info = operationInfo(draft.operation);
   const types = schema.registry.resourceTypes;
   const sending = runtime.sending !== undefined;
   const query = requestPath(draft).slice(draft.path.length);
-  const curl = () => toCurl(toRequestSpec(draft, endpoint?.id ?? ''), endpoint);
+  const curl = () => toCurl(toRequestSpec(draft, endpoint?.id ?? ''), endpoint, collectionVariables);
   const knownType = !draft.resourceType || types.some((t) => t.name === draft.resourceType);
   return (
     <div className="request-bar">

@@ -13,6 +13,8 @@ export interface ComposerContextValue {
   draft: RequestDraft;
   update(change: (draft: RequestDraft) => RequestDraft): void;
   endpoint: EndpointView | undefined;
+  /** the variables of the collection the tab belongs to (empty for none) */
+  collectionVariables: Record<string, string>;
   schema: EndpointSchema;
   resourceType: ScimResourceType | undefined;
   preset: PresetContext;

@@ -35,8 +35,13 @@ function envName(header: string): string {
  * variables (`$SCIM_TOKEN`, `$SCIM_PASSWORD`, …) the user sets themselves: the renderer never has
  * the endpoint's secrets, and a credential typed into a header is replaced the same way.
  */
-export function toCurl(spec: RequestSpec, endpoint: Pick<EndpointView, 'name' | 'baseUrl' | 'auth' | 'headers' | 'variables' | 'tls'> | undefined): string {
-  const variables = endpoint?.variables ?? {};
+export function toCurl(
+  spec: RequestSpec,
+  endpoint: Pick<EndpointView, 'name' | 'baseUrl' | 'auth' | 'headers' | 'variables' | 'tls'> | undefined,
+  collectionVariables: Record<string, string> = {},
+): string {
+  // as the engine resolves them: the request's own over its collection's over the endpoint's
+  const variables = { ...endpoint?.variables, ...collectionVariables, ...spec.variables };
   const url = resolveVariables(joinUrl(endpoint?.baseUrl ?? '', spec.path), variables);
   const lines: string[] = [];
   const notes: string[] = [];
