@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pipeline, type Readable, type Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createZstdDecompress } from 'node:zlib';
+import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate, createZstdDecompress } from 'node:zlib';
 import type { BodyInfo } from '@shared/model/exchange';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
@@ -35,12 +35,14 @@ const DECODERS: Record<string, () => Transform> = {
   'x-gzip': () => createGunzip(),
   deflate: () => createInflate(),
   br: () => createBrotliDecompress(),
-  zstd: () => createZstdDecompress(),
+  // the window fetch allows (8 MiB): a frame asking for more is refused rather than allocated
+  zstd: () => createZstdDecompress({ params: { [zlibConstants.ZSTD_d_windowLogMax]: 23 } }),
 };
 
 /** The decoders for a `Content-Encoding` value, in the order to apply them; undefined if one is unknown. */
 export function decodersFor(contentEncoding: string | undefined): { names: string[]; streams: Transform[] } | undefined {
   if (contentEncoding === undefined) return { names: [], streams: [] };
+  // `a, b` was coded with a, then b: undone b first
   const names = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse();
   if (names.some((name) => DECODERS[name] === undefined)) return undefined;
   return { names, streams: names.map((name) => DECODERS[name]!()) };
@@ -59,17 +61,21 @@ export function readBody(body: Readable, capBytes: number, onChunk?: (received: 
     let kept = 0;
     let wire = 0;
     let settled = false;
+    // a failing stream takes the others down with the same error: the first to fail is the cause
+    let failedFirst: 'wire' | 'decoder' | undefined;
     const output: Readable = chain.length === 0 ? body : (chain.at(-1) as Readable);
     const settle = (error: unknown, capped = false) => {
       if (settled) return;
       settled = true;
       if (error !== undefined) {
-        reject(chain.length > 0 && error instanceof Error && /^(Z_|ERR_ZSTD|ERR_BROTLI)/.test(String((error as NodeJS.ErrnoException).code)) ? new BodyDecodeFailure(decoders!.names.join(', '), error) : error);
+        reject(failedFirst === 'decoder' ? new BodyDecodeFailure(contentEncoding!, error) : error);
         return;
       }
       resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept), capped });
     };
     if (chain.length > 0) {
+      body.once('error', () => (failedFirst ??= 'wire'));
+      for (const stream of chain) stream.once('error', () => (failedFirst ??= 'decoder'));
       body.on('data', (chunk: Buffer) => {
         wire += chunk.length;
         onChunk?.(wire);
