@@ -56,7 +56,7 @@ export function transportError(thrown: unknown, context: { host: string; authori
     if (error instanceof Cancelled) return { kind: 'cancelled', message: 'The request was cancelled.' };
     if (error instanceof ConnectFailure) return error.error;
     if (error instanceof BodyDecodeFailure) {
-      return { kind: 'network', message: `The response from ${context.authority} says Content-Encoding: ${error.encoding}, but its body could not be decoded (${error.message}).`, hint: 'The server sent a body that is not in the coding it names; remove Accept-Encoding from the request to get it uncoded.' };
+      return { kind: 'network', message: `The response from ${context.authority} says Content-Encoding: ${error.encoding}, but its body could not be decoded (${error.message}).`, hint: 'The server sent a body that is not in the coding it names. Add the header "Accept-Encoding: identity" to the request to ask for the body uncoded.' };
     }
   }
   for (const error of causes(thrown)) {

@@ -36,6 +36,11 @@ describe('response bodies: content codings and cut connections', () => {
         res.writeHead(200, { 'content-type': SCIM_JSON, 'content-encoding': coding }).end(`this is not ${coding} at all`);
         return;
       }
+      if (url.pathname === '/echo-auth') {
+        const coded = gzipSync(Buffer.from(JSON.stringify({ youSent: req.headers.authorization })));
+        res.writeHead(200, { 'content-type': SCIM_JSON, 'content-encoding': 'gzip' }).end(coded);
+        return;
+      }
       if (url.pathname === '/unknown') {
         res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'x-custom' }).end('kept as sent');
         return;
@@ -69,6 +74,14 @@ describe('response bodies: content codings and cut connections', () => {
       expect(exchange.response!.headers).toContainEqual(['Content-Encoding', coding]);
     });
   }
+
+  it('replaces a secret found inside a coded body once it is decoded', async () => {
+    const token = 'coded-canary-5e1f0a9c3b7d';
+    const secured = await h.addEndpoint({ name: 'Coded secured', baseUrl: server.url, auth: { kind: 'bearer' } }, { token });
+    const exchange = await h.engine.send('echo-auth', h.spec(secured, '/echo-auth'));
+    expect(JSON.parse(exchange.response!.body.preview)).toEqual({ youSent: 'Bearer [REDACTED]' });
+    expect(JSON.stringify(exchange)).not.toContain(token);
+  });
 
   it('undoes codings applied one over the other, last applied first', async () => {
     const exchange = await h.engine.send('twice', h.spec(endpointId, '/twice'));
