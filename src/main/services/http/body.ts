@@ -99,7 +99,7 @@ export function readBody(body: Readable, capBytes: number, onChunk?: (received: 
       if (chain.length === 0) onChunk?.(kept);
     });
     output.once('end', () => settle(undefined));
-    output.once('error', (error) => settle(error));
+    output.on('error', (error) => settle(error));
     output.once('close', () => {
       if (!settled) settle(new Error('the response body ended before it was complete'));
     });
