@@ -30,22 +30,22 @@ export class BodyDecodeFailure extends Error {
 }
 
 /** Content codings decoded for display, as fetch does (`compress` is LZW, which zlib cannot read). */
-const DECODERS: Record<string, () => Transform> = {
-  gzip: () => createGunzip(),
-  'x-gzip': () => createGunzip(),
-  deflate: () => createInflate(),
-  br: () => createBrotliDecompress(),
+const DECODERS = new Map<string, () => Transform>([
+  ['gzip', () => createGunzip()],
+  ['x-gzip', () => createGunzip()],
+  ['deflate', () => createInflate()],
+  ['br', () => createBrotliDecompress()],
   // the window fetch allows (8 MiB): a frame asking for more is refused rather than allocated
-  zstd: () => createZstdDecompress({ params: { [zlibConstants.ZSTD_d_windowLogMax]: 23 } }),
-};
+  ['zstd', () => createZstdDecompress({ params: { [zlibConstants.ZSTD_d_windowLogMax]: 23 } })],
+]);
 
-/** The decoders for a `Content-Encoding` value, in the order to apply them; undefined if one is unknown. */
-export function decodersFor(contentEncoding: string | undefined): { names: string[]; streams: Transform[] } | undefined {
-  if (contentEncoding === undefined) return { names: [], streams: [] };
+/** The decoders for a `Content-Encoding` value, in the order to apply them; none if one is unknown. */
+function decodersFor(contentEncoding: string | undefined): Transform[] {
+  if (contentEncoding === undefined) return [];
   // `a, b` was coded with a, then b: undone b first
   const names = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity').reverse();
-  if (names.some((name) => DECODERS[name] === undefined)) return undefined;
-  return { names, streams: names.map((name) => DECODERS[name]!()) };
+  const makers = names.map((name) => DECODERS.get(name));
+  return makers.every((make) => make !== undefined) ? makers.map((make) => make()) : [];
 }
 
 /**
@@ -54,8 +54,7 @@ export function decodersFor(contentEncoding: string | undefined): { names: strin
  * decoded; one in an unknown coding is kept as received.
  */
 export function readBody(body: Readable, capBytes: number, onChunk?: (received: number) => void, contentEncoding?: string): Promise<ReadBody> {
-  const decoders = decodersFor(contentEncoding);
-  const chain = decoders?.streams ?? [];
+  const chain = decodersFor(contentEncoding);
   return new Promise<ReadBody>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;
