@@ -18,6 +18,8 @@ import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
 import { CollectionsService } from './services/collections/collections-service';
+import { ConformanceRunner } from './services/conformance/runner';
+import { CHECKS } from '@shared/scim/checks';
 import { DiscoveryService } from './services/discovery/discovery-service';
 import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
 import { EndpointsService } from './services/endpoints/endpoints-service';
@@ -76,6 +78,8 @@ export interface AppCore {
   history: HistoryStore;
   collections: CollectionsService;
   collectionRunner: CollectionRunner;
+  /** drives an endpoint through the conformance check catalogue */
+  conformance: ConformanceRunner;
   /** what collection runs send through (the engine; tests put their own) */
   setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
@@ -204,6 +208,16 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     }),
   });
   const discovery = new DiscoveryService(engine);
+  const conformance = new ConformanceRunner({
+    engine,
+    endpoint: (id) => {
+      const endpoint = endpoints.endpoint(id);
+      return { baseUrl: endpoint.baseUrl, name: endpoint.name };
+    },
+    checks: CHECKS,
+    version: APP_VERSION,
+    log,
+  });
   endpoints.onChange((change) => {
     engine.endpointChanged(change.id);
     discovery.invalidate(change.id);
@@ -241,6 +255,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     history,
     collections,
     collectionRunner,
+    conformance,
     setRequestRunner(runner) {
       requestRunner = runner;
     },

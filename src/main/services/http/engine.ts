@@ -12,7 +12,7 @@ import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ExchangeSink } from '../exchange-sink';
 import type { Logger } from '../log/logger';
-import { authHeader, credentialHeaders, type SecretSource } from './auth';
+import { authHeader, credentialHeaders, type AuthHeader, type SecretSource } from './auth';
 import { readBody, type ReadBody } from './body';
 import { capturingDispatcher, RequestCapture } from './capture';
 import { describeExchange, headerOf, type ReceivedResponse } from './describe-exchange';
@@ -51,6 +51,11 @@ export interface SendOptions {
   requestId?: string;
   /** hand the exchange to the sink (default true) */
   record?: boolean;
+  /**
+   * main's own callers only (never from the renderer): `none` sends without the endpoint's
+   * credentials, a header sends that one instead (the conformance runner's auth checks)
+   */
+  auth?: 'none' | AuthHeader;
 }
 
 export interface SendResult {
@@ -140,7 +145,7 @@ export class HttpEngine {
     const settings = this.options.settings();
     const prepared = prepareRequest(endpoint, spec, this.variables, this.defaults);
     const transport = await this.transports.get(endpoint);
-    const auth = await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain);
+    const auth = options.auth === 'none' ? undefined : (options.auth ?? (await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain)));
 
     const id = randomUUID();
     const startedAt = isoStamp(Date.now());
@@ -189,7 +194,7 @@ export class HttpEngine {
           url = next.toString();
           continue;
         }
-        if (response.status === 401 && endpoint.auth.kind === 'oauth2-client-credentials' && sameOrigin && !oauthRetried) {
+        if (response.status === 401 && endpoint.auth.kind === 'oauth2-client-credentials' && options.auth === undefined && sameOrigin && !oauthRetried) {
           oauthRetried = true;
           await this.discard(response);
           attempt.clearTimers();

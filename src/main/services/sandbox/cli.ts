@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { exitWith, integerOption } from '../../cli-options';
 import { dataPaths, resolveDataDir } from '../storage/data-dir';
+import { DEFECTS, isDefectName } from './defects';
 import { DEFAULT_SEED_USERS } from './seed';
 import { startSandbox } from './sandbox';
 
@@ -17,6 +18,8 @@ Prints one line: the base URL and the bearer token.
   --data-dir DIR   the data directory for --persist
                    (default: $SCIM_INSPECTOR_DATA_DIR, else the platform's app data folder)
   --lenient        accept Entra ID's default PATCH and filter shapes (reported in a response header)
+  --defect NAME    plant a defect (repeatable), to see a conformance check catch it:
+${Object.entries(DEFECTS).map(([name, what]) => `                     ${name}: ${what}`).join('\n')}
   --help           show this help`;
 
 async function main(): Promise<void> {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
         persist: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         lenient: { type: 'boolean', default: false },
+        defect: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
   const users = integerOption('users', args.users, 0, 10_000_000);
   if (args.token !== undefined && args.token.length < 4) exitWith('--token must be at least 4 characters');
   if (args['data-dir'] !== undefined && !args.persist) exitWith('--data-dir only applies with --persist');
+  const unknown = args.defect.filter((name) => !isDefectName(name));
+  if (unknown.length > 0) exitWith(`Unknown --defect ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}`);
   const persistDir = args.persist ? dataPaths(resolveDataDir({ flag: args['data-dir'] })).sandbox : undefined;
 
   let sandbox;
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
       ...(args.token ? { token: args.token } : {}),
       ...(persistDir ? { persistDir } : {}),
       lenient: args.lenient,
+      defects: args.defect.filter(isDefectName),
       log: (message, fields) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
     });
   } catch (error) {

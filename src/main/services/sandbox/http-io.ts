@@ -95,7 +95,7 @@ export function send(res: ServerResponse, reply: Reply): void {
     return;
   }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  headers['content-type'] = SCIM_CONTENT_TYPE;
+  headers['content-type'] ??= SCIM_CONTENT_TYPE;
   headers['content-length'] = Buffer.byteLength(text);
   res.writeHead(reply.status, headers).end(text);
 }

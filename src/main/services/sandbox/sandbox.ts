@@ -5,6 +5,7 @@ import type { SandboxStatus } from '@shared/api/commands/sandbox';
 import { BASE_PATH, DEFAULT_LIMITS, type SandboxLimits } from './constants';
 import { discoveryDocuments, type DiscoveryDocuments } from './discovery';
 import { Directory } from './directory';
+import { Defects, type DefectName } from './defects';
 import { Faults, type FaultChanges } from './faults';
 import { verifyPassword } from './passwords';
 import { loadSnapshot, setAside, SnapshotWriter } from './persist';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   /** keep the data in `<dir>/store.json` (written atomically after changes) */
   persistDir?: string;
   lenient?: boolean;
+  /** planted defects, for testing that conformance checks catch them (see defects.ts) */
+  defects?: readonly DefectName[];
   limits?: Partial<SandboxLimits>;
   /** the userName the bearer token belongs to, for /Me (default: the first seeded user) */
   meUserName?: string;
@@ -43,7 +46,9 @@ export interface SandboxServer {
   /** a problem found at start (a damaged data file set aside) */
   readonly notice: string | undefined;
   status(): SandboxStatus;
-  configure(changes: { lenient?: boolean; faults?: FaultChanges }): SandboxStatus;
+  configure(changes: { lenient?: boolean; faults?: FaultChanges; defects?: readonly DefectName[] }): SandboxStatus;
+  /** the planted defects switched on */
+  defects(): DefectName[];
   /** back to the seeded data */
   reset(): Promise<SandboxStatus>;
   close(): Promise<void>;
@@ -59,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limits: SandboxLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const userCount = options.users ?? DEFAULT_SEED_USERS;
   const faults = new Faults();
+  const defects = new Defects(options.defects ?? []);
   const settings = { lenient: options.lenient ?? false };
   const registry = sandboxRegistry();
   const resourceTypes = { User: SANDBOX_RESOURCE_TYPES[0]!, Group: SANDBOX_RESOURCE_TYPES[1]! };
@@ -84,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     },
     faults,
+    defects,
     ready,
     routes: () => late.routes!,
     ...(options.log ? { log: options.log } : {}),
@@ -102,7 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       notify();
     },
   });
-  const service = new ScimService(directory, limits, settings, () => owner);
+  const service = new ScimService(directory, limits, settings, () => owner, defects);
   late.directory = directory;
   late.routes = createRoutes(service, discovery);
 
@@ -158,9 +165,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token,
     notice,
     status,
+    defects: () => defects.list(),
     configure(changes) {
       if (changes.lenient !== undefined) settings.lenient = changes.lenient;
       if (changes.faults) faults.configure(changes.faults);
+      if (changes.defects) defects.set(changes.defects);
       notify();
       return status();
     },

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, type AuthOptions } from './auth';
 import { BASE_PATH } from './constants';
 import { ScimHttpError, errorBody } from './errors';
+import type { Defects } from './defects';
 import type { Faults } from './faults';
-import { send } from './http-io';
+import { send, type Reply } from './http-io';
 import type { Routes } from './routes';
 
 export interface HttpServerOptions {
@@ -12,6 +13,8 @@ export interface HttpServerOptions {
   port: number;
   auth: AuthOptions;
   faults: Faults;
+  /** planted defects (conformance tests); none by default */
+  defects?: Defects;
   /** resolved once the data is loaded; requests wait for it */
   ready: Promise<unknown>;
   routes: () => Routes;
@@ -38,6 +41,8 @@ export async function listen(options: HttpServerOptions): Promise<{ server: Serv
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
+  const view = { method: (req.method ?? 'GET').toUpperCase(), params: new URLSearchParams() };
+  const answer = (reply: Reply) => send(res, options.defects ? options.defects.rewriteReply(reply, view) : reply);
   try {
     const fault = options.faults.next();
     if (options.faults.latencyMs > 0) await delay(options.faults.latencyMs);
@@ -52,6 +57,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
     await options.ready;
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox');
+    view.params = url.searchParams;
+    options.defects?.rewriteRequest(view);
     const path = url.pathname;
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) {
       throw new ScimHttpError(404, `The SCIM service is under ${BASE_PATH}; nothing is served at ${path}.`);
@@ -66,15 +73,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
       .map((s) => decodeURIComponent(s));
     const reply = await options.routes().handle({ req, method: (req.method ?? 'GET').toUpperCase(), segments, params: url.searchParams, principal });
     // how long the server itself took (RFC 9110 allows any header; Server-Timing is the W3C one for this)
-    send(res, { ...reply, headers: { ...reply.headers, 'server-timing': `scim;dur=${(performance.now() - started).toFixed(3)}` } });
+    answer({ ...reply, headers: { ...reply.headers, 'server-timing': `scim;dur=${(performance.now() - started).toFixed(3)}` } });
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
     if (error instanceof ScimHttpError) {
-      send(res, { status: error.status, body: error.body(), headers: error.headers });
+      answer({ status: error.status, body: error.body(), headers: error.headers });
       return;
     }
     if (error instanceof URIError) {
-      send(res, { status: 400, body: errorBody(400, `The request path is not valid percent-encoding: ${error.message}`, 'invalidSyntax') });
+      answer({ status: 400, body: errorBody(400, `The request path is not valid percent-encoding: ${error.message}`, 'invalidSyntax') });
       return;
     }
     options.log?.('sandbox: unexpected error', { error: error instanceof Error ? (error.stack ?? error.message) : String(error), method: req.method, url: req.url });

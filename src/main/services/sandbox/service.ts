@@ -12,6 +12,7 @@ import { compileProjection, type ProjectionRequest } from './projection';
 import type { ListQuery } from './query';
 import { toScimHttpError } from './scim-errors';
 import { shapeBody } from './shape';
+import { Defects } from './defects';
 import { checkResourceBody } from './validation';
 import { serialized, type ScimObject, type StoredResource } from './store';
 
@@ -38,6 +39,8 @@ export class ScimService {
     readonly limits: SandboxLimits,
     readonly settings: ServiceSettings,
     private readonly owner: () => string | undefined,
+    /** planted defects a service-level rule reads (`defects.has(name)`) */
+    readonly defects: Defects = new Defects(),
   ) {
     this.codec = new CursorCodec(limits.cursorTimeout);
   }

@@ -1,0 +1,104 @@
+import type { Leftover } from '@shared/model/conformance';
+import { fixtureFailureReason } from '@shared/scim/checks/fixture-failure';
+import { groupBody, sharedUserBodies, userBody } from '@shared/scim/checks/fixture-bodies';
+import { idOf, isObject, resourcesOf } from '@shared/scim/checks/responses';
+import type { CheckClient, CreatedResource, Fixtures, ServerFacts, SharedUsers } from '@shared/scim/checks/types';
+import { FixtureFailure } from '@shared/scim/checks/verdicts';
+import { URN } from '@shared/scim';
+
+interface Tracked {
+  endpoint: string;
+  id: string;
+}
+
+/**
+ * What a run created, to remove at the end whatever happened. Fixtures for one check are made with
+ * that check's client, so their exchanges are part of its evidence.
+ */
+export class RunResources {
+  private readonly tracked: Tracked[] = [];
+  private counter = 0;
+  private shared: Promise<SharedUsers> | undefined;
+
+  constructor(
+    readonly prefix: string,
+    private readonly facts: ServerFacts,
+    private readonly readOnly: boolean,
+  ) {}
+
+  uniqueName(label: string): string {
+    return `${this.prefix}-${label}-${++this.counter}`;
+  }
+
+  track(endpoint: string, id: string): void {
+    if (!this.tracked.some((t) => t.endpoint === endpoint && t.id === id)) this.tracked.push({ endpoint, id });
+  }
+
+  untrack(endpoint: string, id: string): void {
+    const at = this.tracked.findIndex((t) => t.endpoint === endpoint && t.id === id);
+    if (at >= 0) this.tracked.splice(at, 1);
+  }
+
+  /** The fixtures a check sees, creating through its own client. */
+  fixturesFor(client: CheckClient): Fixtures {
+    const userEndpoint = () => this.facts.userType?.endpoint ?? '/Users';
+    const groupEndpoint = () => this.facts.groupType?.endpoint ?? '/Groups';
+    const create = async (endpoint: string, body: Record<string, unknown>, what: string): Promise<CreatedResource> => {
+      if (this.readOnly) throw new FixtureFailure(`Read-only run: cannot create ${what}`);
+      const response = await client.send({ method: 'POST', path: endpoint, body });
+      const id = idOf(response.json);
+      if (response.status < 200 || response.status > 299 || id === undefined) throw new FixtureFailure(fixtureFailureReason(what, endpoint, response));
+      this.track(endpoint, id);
+      return { endpoint, id, resource: response.json as Record<string, unknown>, sent: body, response };
+    };
+    return {
+      uniqueName: (label) => this.uniqueName(label),
+      userBody: (overrides) => userBody(this.uniqueName('user'), overrides),
+      groupBody: (overrides) => groupBody(this.uniqueName('group'), overrides),
+      createUser: (overrides) => create(userEndpoint(), userBody(this.uniqueName('user'), overrides), 'a test user'),
+      createGroup: (overrides) => create(groupEndpoint(), groupBody(this.uniqueName('group'), overrides), 'a test group'),
+      track: (endpoint, id) => this.track(endpoint, id),
+      untrack: (endpoint, id) => this.untrack(endpoint, id),
+      sharedUsers: () => (this.shared ??= this.makeShared(client)),
+    };
+  }
+
+  private async makeShared(client: CheckClient): Promise<SharedUsers> {
+    const endpoint = this.facts.userType?.endpoint ?? '/Users';
+    if (this.readOnly) {
+      const response = await client.send({ method: 'GET', path: `${endpoint}?startIndex=1&count=5` });
+      const users = (resourcesOf(response.json) ?? []).filter((r) => idOf(r) !== undefined);
+      if (users.length === 0) throw new FixtureFailure(fixtureFailureReason('existing users to read', endpoint, response));
+      return { created: false, users: users.map((resource) => ({ endpoint, id: idOf(resource)!, resource, sent: {}, response })) };
+    }
+    const withEnterprise = this.facts.userType?.schemaExtensions.some((e) => e.schema === URN.enterpriseUser) ?? false;
+    const users: CreatedResource[] = [];
+    // one after another: their creation order is part of what sort and paging checks expect
+    for (const body of sharedUserBodies(this.prefix, withEnterprise)) {
+      const response = await client.send({ method: 'POST', path: endpoint, body });
+      const id = idOf(response.json);
+      if (response.status < 200 || response.status > 299 || id === undefined || !isObject(response.json)) {
+        throw new FixtureFailure(fixtureFailureReason('the shared test users', endpoint, response));
+      }
+      this.track(endpoint, id);
+      users.push({ endpoint, id, resource: response.json, sent: body, response });
+    }
+    return { created: true, prefix: `${this.prefix}-shared-`, users };
+  }
+
+  /** Deletes everything still tracked (groups before users); what cannot be deleted is a leftover. */
+  async cleanup(client: CheckClient): Promise<Leftover[]> {
+    const leftovers: Leftover[] = [];
+    const groupsFirst = [...this.tracked].reverse().sort((a, b) => Number(a.endpoint === (this.facts.userType?.endpoint ?? '/Users')) - Number(b.endpoint === (this.facts.userType?.endpoint ?? '/Users')));
+    for (const item of groupsFirst) {
+      try {
+        const response = await client.send({ method: 'DELETE', path: `${item.endpoint}/${encodeURIComponent(item.id)}` });
+        if ((response.status >= 200 && response.status < 300) || response.status === 404) this.untrack(item.endpoint, item.id);
+        else leftovers.push({ ...item, reason: response.error ? response.error.message : `DELETE answered ${response.status}` });
+      } catch (error) {
+        leftovers.push({ ...item, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return leftovers;
+  }
+}

@@ -1,0 +1,153 @@
+import type { Reply } from './http-io';
+
+/**
+ * Planted defects: each turns the sandbox into a server that breaks one rule of RFC 7643/7644/9865,
+ * so tests can show that the conformance check for that rule fails (and only it). All off by default.
+ * A defect is either an HTTP-level rewrite (`rewrites` below) or a flag the service reads with `has`.
+ */
+export const DEFECTS = {
+  'no-etag': 'claims ETag support but sends no ETag header and no meta.version',
+  'json-content-type': 'answers with Content-Type application/json instead of application/scim+json',
+  'no-location': 'answers 201 Created without a Location header',
+  'ignore-attributes': 'ignores the attributes and excludedAttributes parameters',
+  'ignore-sort': 'ignores sortBy and sortOrder',
+  'ignore-count': 'ignores count (returns everything it would return without it)',
+  'total-results-off-by-one': 'reports totalResults one higher than the number of matches',
+  'string-booleans': 'returns boolean attributes as the strings "True" and "False"',
+  'error-status-number': 'writes the Error body\'s status as a JSON number',
+  'no-scim-type': 'leaves scimType out of every Error body',
+  'html-errors': 'answers errors with an HTML page instead of a SCIM Error',
+  'no-www-authenticate': 'answers 401 without a WWW-Authenticate header',
+  'delete-200': 'answers a successful DELETE with 200 and a body instead of 204',
+} as const;
+
+export type DefectName = keyof typeof DEFECTS;
+
+export const isDefectName = (name: string): name is DefectName => Object.prototype.hasOwnProperty.call(DEFECTS, name);
+
+/** What a rewrite may change before the request reaches the routes. */
+export interface RequestView {
+  method: string;
+  params: URLSearchParams;
+}
+
+interface Rewrite {
+  request?(request: RequestView): void;
+  reply?(reply: Reply, request: RequestView): Reply;
+}
+
+type Json = Record<string, unknown>;
+
+function mapJson(reply: Reply, change: (body: Json) => Json | undefined): Reply {
+  if (reply.body === undefined) return reply;
+  let body: unknown;
+  try {
+    body = typeof reply.body === 'string' ? JSON.parse(reply.body) : reply.body;
+  } catch {
+    return reply;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return reply;
+  const changed = change(structuredClone(body) as Json);
+  return changed === undefined ? reply : { ...reply, body: changed };
+}
+
+function withoutHeader(reply: Reply, name: string): Reply {
+  const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([key]) => key.toLowerCase() !== name));
+  return { ...reply, headers };
+}
+
+const isError = (body: Json) => Array.isArray(body.schemas) && body.schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error');
+
+/** Every resource in a body: the body itself, or each of a ListResponse's Resources. */
+function eachResource(body: Json, visit: (resource: Json) => void): void {
+  if (Array.isArray(body.Resources)) for (const r of body.Resources) if (typeof r === 'object' && r !== null) visit(r as Json);
+  else if (!isError(body)) visit(body);
+}
+
+function stringifyBooleans(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return value.map(stringifyBooleans);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stringifyBooleans(v)]));
+  return value;
+}
+
+const rewrites: Partial<Record<DefectName, Rewrite>> = {
+  'no-etag': {
+    reply: (reply) =>
+      mapJson(withoutHeader(reply, 'etag'), (body) => {
+        eachResource(body, (r) => {
+          if (typeof r.meta === 'object' && r.meta !== null) delete (r.meta as Json).version;
+        });
+        return body;
+      }),
+  },
+  'json-content-type': { reply: (reply) => (reply.body === undefined ? reply : { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } }) },
+  'no-location': { reply: (reply) => (reply.status === 201 ? withoutHeader(reply, 'location') : reply) },
+  'ignore-attributes': {
+    request: ({ params }) => {
+      params.delete('attributes');
+      params.delete('excludedAttributes');
+    },
+  },
+  'ignore-sort': {
+    request: ({ params }) => {
+      params.delete('sortBy');
+      params.delete('sortOrder');
+    },
+  },
+  'ignore-count': { request: ({ params }) => params.delete('count') },
+  'total-results-off-by-one': {
+    reply: (reply) => mapJson(reply, (body) => (typeof body.totalResults === 'number' ? { ...body, totalResults: body.totalResults + 1 } : undefined)),
+  },
+  'string-booleans': {
+    reply: (reply) => (reply.status < 300 ? mapJson(reply, (body) => (isError(body) ? undefined : (stringifyBooleans(body) as Json))) : reply),
+  },
+  'error-status-number': { reply: (reply) => mapJson(reply, (body) => (isError(body) ? { ...body, status: Number(body.status) } : undefined)) },
+  'no-scim-type': {
+    reply: (reply) =>
+      mapJson(reply, (body) => {
+        if (!isError(body)) return undefined;
+        delete body.scimType;
+        return body;
+      }),
+  },
+  'html-errors': {
+    reply: (reply) => (reply.status >= 400 ? { status: reply.status, headers: { ...withoutHeader(reply, 'content-type').headers, 'content-type': 'text/html; charset=utf-8' }, body: `<html><body><h1>Error ${reply.status}</h1></body></html>` } : reply),
+  },
+  'no-www-authenticate': { reply: (reply) => (reply.status === 401 ? withoutHeader(reply, 'www-authenticate') : reply) },
+  'delete-200': {
+    reply: (reply, request) => (request.method === 'DELETE' && reply.status === 204 ? { ...reply, status: 200, body: { deleted: true } } : reply),
+  },
+};
+
+/** The defects switched on, and the rewrites they make. */
+export class Defects {
+  private readonly active = new Set<DefectName>();
+
+  constructor(names: readonly DefectName[] = []) {
+    this.set(names);
+  }
+
+  set(names: readonly DefectName[]): void {
+    this.active.clear();
+    for (const name of names) this.active.add(name);
+  }
+
+  list(): DefectName[] {
+    return [...this.active];
+  }
+
+  has(name: DefectName): boolean {
+    return this.active.has(name);
+  }
+
+  rewriteRequest(request: RequestView): void {
+    for (const name of this.active) rewrites[name]?.request?.(request);
+  }
+
+  rewriteReply(reply: Reply, request: RequestView): Reply {
+    let out = reply;
+    for (const name of this.active) out = rewrites[name]?.reply?.(out, request) ?? out;
+    return out;
+  }
+}
