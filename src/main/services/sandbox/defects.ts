@@ -19,6 +19,9 @@ export const DEFECTS = {
   'html-errors': 'answers errors with an HTML page instead of a SCIM Error',
   'no-www-authenticate': 'answers 401 without a WWW-Authenticate header',
   'delete-200': 'answers a successful DELETE with 200 and a body instead of 204',
+  'patch-200-empty': 'answers a successful PATCH with 200 and no body',
+  'patch-not-atomic': 'keeps the operations of a PATCH that ran before one failed',
+  'patch-replace-complex-whole': 'a PATCH replace of a complex attribute drops the sub-attributes it does not name',
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;
@@ -115,6 +118,7 @@ const rewrites: Partial<Record<DefectName, Rewrite>> = {
     reply: (reply) => (reply.status >= 400 ? { status: reply.status, headers: { ...withoutHeader(reply, 'content-type').headers, 'content-type': 'text/html; charset=utf-8' }, body: `<html><body><h1>Error ${reply.status}</h1></body></html>` } : reply),
   },
   'no-www-authenticate': { reply: (reply) => (reply.status === 401 ? withoutHeader(reply, 'www-authenticate') : reply) },
+  'patch-200-empty': { reply: (reply, request) => (request.method === 'PATCH' && reply.status === 200 ? { status: 200, headers: withoutHeader(reply, 'content-type').headers } : reply) },
   'delete-200': {
     reply: (reply, request) => (request.method === 'DELETE' && reply.status === 204 ? { ...reply, status: 200, body: { deleted: true } } : reply),
   },

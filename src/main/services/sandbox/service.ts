@@ -79,19 +79,36 @@ export class ScimService {
     const rt = this.rt(type);
     let patched: ScimObject;
     const deviations: string[] = [];
+    const options = { registry: this.directory.registry, mode: this.settings.lenient ? ('lenient' as const) : ('strict' as const) };
+    if (this.defects.has('patch-not-atomic')) this.patchPartially(type, existing, body, options);
     try {
-      const result = applyPatch(existing.resource, body, { registry: this.directory.registry, mode: this.settings.lenient ? 'lenient' : 'strict' });
+      const result = applyPatch(existing.resource, body, options);
       patched = result.resource as ScimObject;
       for (const deviation of result.deviations) deviations.push(deviation.message);
     } catch (error) {
       throw toScimHttpError(error);
     }
+    if (this.defects.has('patch-replace-complex-whole')) patched = replaceComplexWhole(patched, body);
     // the patched resource must still be a valid one (types, required attributes, one primary…)
     checkResourceBody(patched, rt, this.directory.registry, 'replace');
     const shaped = shapeBody(patched, rt, this.directory.registry);
     const draft = this.finishDraft(type, shaped, deviations);
     const record = this.directory.replacePatched(type, existing, draft);
     return this.representation(200, type, record, request, deviations);
+  }
+
+  /** Planted defect `patch-not-atomic`: stores the operations that succeed before one fails. */
+  private patchPartially(type: TypeName, existing: StoredResource, body: ScimObject, options: Parameters<typeof applyPatch>[2]): void {
+    const operations = Array.isArray(body.Operations) ? body.Operations : [];
+    let resource = existing.resource;
+    for (const [index, operation] of operations.entries()) {
+      try {
+        resource = applyPatch(resource, { ...body, Operations: [operation] }, options).resource as ScimObject;
+      } catch {
+        if (index > 0) this.directory.replacePatched(type, existing, this.finishDraft(type, shapeBody(resource, this.rt(type), this.directory.registry), []));
+        return;
+      }
+    }
   }
 
   delete(type: TypeName, id: string, request: ResourceRequest = {}): Reply {
@@ -176,4 +193,19 @@ function lenientView(body: ScimObject, shaped: ReturnType<typeof shapeBody>, rt:
   const view = Object.fromEntries(Object.entries(body).filter(([key]) => !drop.has(key.toLowerCase()) && key.toLowerCase() !== 'schemas'));
   const schemas = [rt.schema, ...rt.schemaExtensions.filter((e) => shaped.body[e.schema] !== undefined || (shaped.body.schemas as string[] | undefined)?.includes(e.schema)).map((e) => e.schema)];
   return { schemas, ...view };
+}
+
+/** Planted defect `patch-replace-complex-whole`: a replace of a complex attribute keeps only what it names. */
+function replaceComplexWhole(patched: ScimObject, body: ScimObject): ScimObject {
+  const operations = Array.isArray(body.Operations) ? body.Operations : [];
+  const out = { ...patched };
+  for (const op of operations) {
+    if (typeof op !== 'object' || op === null) continue;
+    const { op: name, path, value } = op as { op?: unknown; path?: unknown; value?: unknown };
+    if (String(name).toLowerCase() === 'replace' && typeof path === 'string' && /^[A-Za-z]+$/.test(path) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const key = Object.keys(out).find((k) => k.toLowerCase() === path.toLowerCase()) ?? path;
+      out[key] = { ...(value as ScimObject) };
+    }
+  }
+  return out;
 }
