@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './http-io';
 
 /**
@@ -19,6 +20,10 @@ export const DEFECTS = {
   'html-errors': 'answers errors with an HTML page instead of a SCIM Error',
   'no-www-authenticate': 'answers 401 without a WWW-Authenticate header',
   'delete-200': 'answers a successful DELETE with 200 and a body instead of 204',
+  'no-uniqueness': 'does not enforce uniqueness (userName, group displayName): duplicates are created',
+  'readonly-rejected': 'refuses a create or replace whose body carries read-only meta, instead of ignoring it',
+  'conditional-headers-ignored': 'claims ETag support but ignores If-Match and If-None-Match',
+  'bulk-status-number': 'writes BulkResponse operation statuses as JSON numbers',
   'patch-200-empty': 'answers a successful PATCH with 200 and no body',
   'patch-not-atomic': 'keeps the operations of a PATCH that ran before one failed',
   'patch-replace-complex-whole': 'a PATCH replace of a complex attribute drops the sub-attributes it does not name',
@@ -32,6 +37,7 @@ export const isDefectName = (name: string): name is DefectName => Object.prototy
 export interface RequestView {
   method: string;
   params: URLSearchParams;
+  headers: IncomingHttpHeaders;
 }
 
 interface Rewrite {
@@ -118,6 +124,19 @@ const rewrites: Partial<Record<DefectName, Rewrite>> = {
     reply: (reply) => (reply.status >= 400 ? { status: reply.status, headers: { ...withoutHeader(reply, 'content-type').headers, 'content-type': 'text/html; charset=utf-8' }, body: `<html><body><h1>Error ${reply.status}</h1></body></html>` } : reply),
   },
   'no-www-authenticate': { reply: (reply) => (reply.status === 401 ? withoutHeader(reply, 'www-authenticate') : reply) },
+  'conditional-headers-ignored': {
+    request: ({ headers }) => {
+      delete headers['if-match'];
+      delete headers['if-none-match'];
+    },
+  },
+  'bulk-status-number': {
+    reply: (reply) =>
+      mapJson(reply, (body) => {
+        if (!Array.isArray(body.Operations) || !Array.isArray(body.schemas) || !body.schemas.includes('urn:ietf:params:scim:api:messages:2.0:BulkResponse')) return undefined;
+        return { ...body, Operations: body.Operations.map((op: Json) => ({ ...op, status: Number(op.status) })) };
+      }),
+  },
   'patch-200-empty': { reply: (reply, request) => (request.method === 'PATCH' && reply.status === 200 ? { status: 200, headers: withoutHeader(reply, 'content-type').headers } : reply) },
   'delete-200': {
     reply: (reply, request) => (request.method === 'DELETE' && reply.status === 204 ? { ...reply, status: 200, body: { deleted: true } } : reply),

@@ -1,3 +1,4 @@
+import type { Defects } from './defects';
 import { randomUUID } from 'node:crypto';
 import { URN, type SchemaRegistry, type ScimResourceType } from '@shared/scim';
 import { etagFor, etagListMatches } from './etag';
@@ -24,6 +25,8 @@ export interface DirectoryOptions {
   now?: () => Date;
   /** after every change (persistence, status events) */
   onChange?: () => void;
+  /** planted defects (conformance tests) */
+  defects?: Defects;
 }
 
 /** What the server computes for a User: its groups and its resolved enterprise manager. */
@@ -56,6 +59,7 @@ export class Directory implements ReferenceLookup {
   private readonly reports = new Map<string, Set<string>>();
   private readonly now: () => Date;
   private readonly onChange: () => void;
+  private readonly defects: Defects | undefined;
   private seq = 0;
   private revision = 0;
   /**
@@ -70,6 +74,7 @@ export class Directory implements ReferenceLookup {
     this.baseUrl = options.baseUrl;
     this.now = options.now ?? (() => new Date());
     this.onChange = options.onChange ?? (() => {});
+    this.defects = options.defects;
     this.users = new ResourceStore('User', uniqueSpecs(options.registry, options.resourceTypes.User));
     this.groups = new ResourceStore('Group', uniqueSpecs(options.registry, options.resourceTypes.Group));
   }
@@ -216,7 +221,7 @@ export class Directory implements ReferenceLookup {
     this.checkRequired(rt, draft.body);
     const store = this.store(type);
     const clash = store.conflict(draft.body, id);
-    if (clash) {
+    if (clash && !this.defects?.has('no-uniqueness')) {
       throw new ScimHttpError(409, `${clash.attribute} "${clash.value}" is already taken by another ${type} (${clash.attribute} is unique${this.caseNote(rt, clash.attribute)}).`, 'uniqueness');
     }
     const body = { ...draft.body };

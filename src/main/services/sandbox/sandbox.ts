@@ -104,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     registry,
     resourceTypes,
     baseUrl,
+    defects,
     onChange: () => {
       writer?.schedule();
       notify();

@@ -41,7 +41,7 @@ export async function listen(options: HttpServerOptions): Promise<{ server: Serv
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
-  const view = { method: (req.method ?? 'GET').toUpperCase(), params: new URLSearchParams() };
+  const view = { method: (req.method ?? 'GET').toUpperCase(), params: new URLSearchParams(), headers: req.headers };
   const answer = (reply: Reply) => send(res, options.defects ? options.defects.rewriteReply(reply, view) : reply);
   try {
     const fault = options.faults.next();

@@ -58,6 +58,7 @@ export class ScimService {
   }
 
   create(type: TypeName, body: ScimObject, request: ResourceRequest = {}): Reply {
+    this.refuseReadOnly(body);
     const deviations: string[] = [];
     const draft = this.draft(type, body, deviations, 'create');
     const record = this.directory.create(type, draft);
@@ -66,6 +67,7 @@ export class ScimService {
   }
 
   replace(type: TypeName, id: string, body: ScimObject, request: ResourceRequest = {}): Reply {
+    this.refuseReadOnly(body);
     const deviations: string[] = [];
     this.checkBodyId(body, id);
     const draft = this.draft(type, body, deviations, 'replace');
@@ -95,6 +97,11 @@ export class ScimService {
     const draft = this.finishDraft(type, shaped, deviations);
     const record = this.directory.replacePatched(type, existing, draft);
     return this.representation(200, type, record, request, deviations);
+  }
+
+  /** Planted defect `readonly-rejected`: a body carrying meta is refused instead of meta being ignored. */
+  private refuseReadOnly(body: ScimObject): void {
+    if (this.defects.has('readonly-rejected') && Object.keys(body).some((k) => k.toLowerCase() === 'meta')) throw badRequest('meta is read-only.', 'mutability');
   }
 
   /** Planted defect `patch-not-atomic`: stores the operations that succeed before one fails. */
@@ -176,7 +183,9 @@ export class ScimService {
   private representation(status: number, type: TypeName, record: StoredResource, request: ResourceRequest, deviations: string[] = []): Reply {
     const project = request.projection ? compileProjection(request.projection, this.rt(type), this.directory.registry) : undefined;
     const body = project ? JSON.stringify(project(record.resource)) : serialized(record);
-    return { status, body, headers: { etag: etagFor(record.revision), ...deviationHeaders(deviations) } };
+    // RFC 9110 §8.7: the body is the representation of the resource at meta.location
+    const location = (record.resource.meta as { location?: string } | undefined)?.location;
+    return { status, body, headers: { etag: etagFor(record.revision), ...(location ? { 'content-location': location } : {}), ...deviationHeaders(deviations) } };
   }
 }
 

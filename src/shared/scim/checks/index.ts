@@ -1,14 +1,20 @@
+import { bulkChecks } from './groups/bulk';
 import { createChecks } from './groups/create';
+import { createInvalidChecks } from './groups/create-invalid';
+import { createMoreChecks } from './groups/create-more';
 import { discoveryChecks } from './groups/discovery';
+import { etagChecks } from './groups/etag';
 import { httpChecks } from './groups/http';
 import { patchGroupChecks } from './groups/patch-group';
 import { patchUserChecks } from './groups/patch-user';
 import { performanceChecks } from './groups/performance';
+import { putDeleteChecks } from './groups/put-delete';
+import { readChecks } from './groups/read';
 import { assertCatalogue } from './plan';
 import type { CheckDefinition } from './types';
 
 /** Every implemented check, one list for the inspector, the runner and the command line. */
-export const CHECKS: readonly CheckDefinition[] = [...discoveryChecks, ...createChecks, ...httpChecks, ...patchUserChecks, ...patchGroupChecks, ...performanceChecks];
+export const CHECKS: readonly CheckDefinition[] = [...discoveryChecks, ...createChecks, ...createMoreChecks, ...createInvalidChecks, ...readChecks, ...putDeleteChecks, ...etagChecks, ...bulkChecks, ...httpChecks, ...patchUserChecks, ...patchGroupChecks, ...performanceChecks];
 
 assertCatalogue(CHECKS);
 

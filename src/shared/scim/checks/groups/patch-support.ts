@@ -5,20 +5,13 @@ import { URN } from '../../urns';
 import { difference, show } from '../compare';
 import { member } from '../features';
 import { describe, idOf, isObject, requireStatus, scimTypeOf, type Json } from '../responses';
+import { readBack, resourcePath } from './resource-support';
+
+export { readBack, resourcePath };
 import type { CheckContext, CheckVerdict, CreatedResource, ScimResponse } from '../types';
 import { fail, pass, stop, warn } from '../verdicts';
 
 export const patchBody = (operations: PatchOperation[]) => ({ schemas: [URN.patchOp], Operations: operations });
-
-export const resourcePath = (created: CreatedResource) => `${created.endpoint}/${encodeURIComponent(created.id)}`;
-
-/** GET the resource; ends the check when it cannot be read. */
-export async function readBack(ctx: CheckContext, created: CreatedResource, what = 'Reading the resource back'): Promise<Json> {
-  const response = await ctx.client.send({ method: 'GET', path: resourcePath(created) });
-  requireStatus(response, 200, `${what} (GET ${created.endpoint}/{id})`);
-  if (!isObject(response.json)) stop(fail(`${what}: the answer is not a resource`, { actual: describe(response) }));
-  return response.json;
-}
 
 export function sendPatch(ctx: CheckContext, created: CreatedResource, operations: PatchOperation[], query = ''): Promise<ScimResponse> {
   return ctx.client.send({ method: 'PATCH', path: `${resourcePath(created)}${query}`, body: patchBody(operations) });
