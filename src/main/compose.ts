@@ -212,8 +212,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     engine,
     endpoint: (id) => {
       const endpoint = endpoints.endpoint(id);
-      return { baseUrl: endpoint.baseUrl, name: endpoint.name };
+      return { baseUrl: endpoint.baseUrl, name: endpoint.name, authKind: endpoint.auth.kind };
     },
+    containsCredential: (text) => scrubber.contains(text),
     checks: CHECKS,
     version: APP_VERSION,
     log,

@@ -4,7 +4,7 @@ import type { RequestSpec } from '@shared/model/request-spec';
 import { SchemaRegistry } from '@shared/scim';
 import { BodyDocument } from '../../../src/renderer/features/inspector/body/body-document';
 import { describeJsonError, formatJson, lineStartsOf } from '../../../src/renderer/features/inspector/body/json-format';
-import { protocolChecks } from '../../../src/renderer/features/inspector/checks/protocol-checks';
+import { protocolChecks } from '../../../src/shared/scim/checks/response/protocol';
 import { readablePath } from '../../../src/renderer/features/inspector/checks/ChecksPanel';
 import { requestTarget } from '../../../src/renderer/features/inspector/checks/use-checks';
 import { collectionPath, pagingOf, withPaging, withQueryParams } from '../../../src/renderer/features/inspector/paging/paging-spec';
@@ -118,7 +118,9 @@ describe('protocol checks', () => {
     expect(requestTarget('/Users?filter=x', registry)).toEqual({ target: 'collection', resourceType: 'User' });
     expect(requestTarget('/Users/2819c223', registry)).toEqual({ target: 'resource', resourceType: 'User' });
     expect(requestTarget('/Groups/.search', registry)).toEqual({ target: 'search', resourceType: 'Group' });
-    expect(requestTarget('/ServiceProviderConfig', registry)).toEqual({ target: 'other' });
+    expect(requestTarget('/ServiceProviderConfig', registry)).toEqual({ target: 'discovery' });
+    expect(requestTarget('/Schemas/urn:ietf:params:scim:schemas:core:2.0:User', registry)).toEqual({ target: 'discovery' });
+    expect(requestTarget('/Bulk', registry)).toEqual({ target: 'other' });
   });
 
   it('asks for 201 and Location on create, 204 on delete, a ListResponse for a query', () => {
@@ -169,7 +171,7 @@ describe('findJsonErrorOffset', () => {
 
 describe('runChecks on a long list', () => {
   it('finds, a slice at a time, exactly what one validateListResponse call finds', async () => {
-    const { runChecks, registryData } = await import('../../../src/renderer/features/inspector/checks/run-checks');
+    const { runChecks, registryData } = await import('../../../src/shared/scim/checks/response/run');
     const { validateListResponse } = await import('@shared/scim');
     const registry = SchemaRegistry.core();
     const users = Array.from({ length: 7 }, (_, i) => ({

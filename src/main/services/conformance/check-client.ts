@@ -92,6 +92,8 @@ export class RecordingClient implements CheckClient {
       ...parseJson(text),
       ...((exchange?.error ?? failure) ? { error: (exchange?.error ?? failure)! } : {}),
       durationMs: exchange?.timings.total ?? performance.now() - started,
+      ...(exchange?.tls ? { tls: { ...(exchange.tls.protocol ? { protocol: exchange.tls.protocol } : {}), verificationDisabled: exchange.tls.verificationDisabled } } : {}),
+      redirects: exchange?.redirects ?? [],
       request: { headers: requestHeaders, ...(body !== undefined ? { body } : {}) },
     };
     if (exchange) this.exchangeIds.push(exchange.id);

@@ -21,8 +21,10 @@ export interface ConformanceProgress {
 
 export interface ConformanceRunnerOptions {
   engine: ConformanceEngine;
-  /** the endpoint's base URL and name, for the report */
-  endpoint: (id: string) => { baseUrl: string; name: string };
+  /** the endpoint's base URL, name and auth kind, for the report and the auth checks */
+  endpoint: (id: string) => { baseUrl: string; name: string; authKind: ServerFacts['authKind'] };
+  /** whether a text holds a credential the app knows (the secret scrubber) */
+  containsCredential: (text: string) => boolean;
   checks: readonly CheckDefinition[];
   version: string;
   log: Logger;
@@ -93,7 +95,7 @@ export class ConformanceRunner {
       setup.send({ method: 'GET', path: '/ResourceTypes' }),
       setup.send({ method: 'GET', path: '/Schemas' }),
     ]);
-    const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas });
+    const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas }, { authKind: endpoint.authKind, containsCredential: this.options.containsCredential });
     const planned = planChecks(this.options.checks, facts, request);
     const resources = new RunResources(prefix, facts, request.readOnly);
     const results = new Map<string, CheckResult>();

@@ -1,8 +1,12 @@
+import { authChecks } from './groups/auth';
 import { bulkChecks } from './groups/bulk';
 import { createChecks } from './groups/create';
 import { createInvalidChecks } from './groups/create-invalid';
 import { createMoreChecks } from './groups/create-more';
 import { discoveryChecks } from './groups/discovery';
+import { discoveryDocumentChecks } from './groups/discovery-documents';
+import { discoverySchemaChecks } from './groups/discovery-schemas';
+import { errorChecks } from './groups/errors';
 import { etagChecks } from './groups/etag';
 import { httpChecks } from './groups/http';
 import { patchGroupChecks } from './groups/patch-group';
@@ -10,11 +14,20 @@ import { patchUserChecks } from './groups/patch-user';
 import { performanceChecks } from './groups/performance';
 import { putDeleteChecks } from './groups/put-delete';
 import { readChecks } from './groups/read';
+import { schemaChecks } from './groups/schema';
 import { assertCatalogue } from './plan';
 import type { CheckDefinition } from './types';
 
 /** Every implemented check, one list for the inspector, the runner and the command line. */
-export const CHECKS: readonly CheckDefinition[] = [...discoveryChecks, ...createChecks, ...createMoreChecks, ...createInvalidChecks, ...readChecks, ...putDeleteChecks, ...etagChecks, ...bulkChecks, ...httpChecks, ...patchUserChecks, ...patchGroupChecks, ...performanceChecks];
+export const CHECKS: readonly CheckDefinition[] = [
+  ...discoveryChecks,
+  ...discoveryDocumentChecks,
+  ...discoverySchemaChecks,
+  ...schemaChecks,
+  ...createChecks, ...createMoreChecks, ...createInvalidChecks, ...readChecks, ...putDeleteChecks, ...etagChecks, ...bulkChecks, ...httpChecks, ...patchUserChecks, ...patchGroupChecks, ...performanceChecks,
+  ...errorChecks,
+  ...authChecks,
+];
 
 assertCatalogue(CHECKS);
 

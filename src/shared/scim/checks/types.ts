@@ -45,6 +45,10 @@ export interface ScimResponse {
   /** the request failed before an answer (network, TLS, timeout) */
   error?: AppError;
   durationMs: number;
+  /** the TLS session, for https answers */
+  tls?: { protocol?: string; verificationDisabled: boolean };
+  /** redirects the engine followed to get this answer */
+  redirects: { status: number; url: string }[];
   /** the request as sent, for checks that judge what they sent (simulator profiles) */
   request: { headers: HeaderList; body?: string };
 }
@@ -119,6 +123,10 @@ export interface ServerFacts {
     resourceTypes: ScimResponse;
     schemas: ScimResponse;
   };
+  /** how the endpoint authenticates (what the auth checks can test) */
+  authKind: 'none' | 'bearer' | 'basic' | 'api-key' | 'oauth2-client-credentials';
+  /** whether a text holds one of the endpoint's credentials, in any spelling (answers must never echo them) */
+  containsCredential(text: string): boolean;
   /** the User and Group resource types as the server describes them (endpoint, schema, extensions) */
   userType?: ScimResourceType;
   groupType?: ScimResourceType;

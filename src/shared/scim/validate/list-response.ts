@@ -12,7 +12,12 @@ export interface ValidateListResponseOptions {
   resourceType?: string | ScimResourceType;
   /** what the client asked for, to check the page against */
   request?: { startIndex?: number; count?: number; cursor?: string };
+  /** check each resource against its schema (default true; false for lists of discovery documents) */
+  checkResources?: boolean;
 }
+
+/** RFC 3986 §2.3 unreserved characters: what a cursor may hold so it needs no encoding (RFC 9865 §2). */
+const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;
 
 const RFC = 'RFC 7644 §3.4.2';
 const PAGING = 'RFC 7644 §3.4.2.4';
@@ -59,7 +64,9 @@ export function validateListResponse(body: unknown, options: ValidateListRespons
     }
     return value;
   };
-  const totalResults = integerField('totalResults', 0, true);
+  // RFC 9865 §2: with cursor paging a provider may leave totalResults out
+  const cursorPaging = options.request?.cursor !== undefined || get('nextCursor') !== undefined || get('previousCursor') !== undefined;
+  const totalResults = integerField('totalResults', 0, !cursorPaging);
   const itemsPerPage = integerField('itemsPerPage', 0, false);
   const startIndex = integerField('startIndex', 1, false);
 
@@ -94,11 +101,14 @@ export function validateListResponse(body: unknown, options: ValidateListRespons
     out.warning([keyOf('startIndex')!], 'startIndexMismatch', `the client asked for startIndex=${request.startIndex} but the response says ${startIndex}`, PAGING);
   }
 
-  const cursorPaging = request?.cursor !== undefined || get('nextCursor') !== undefined || get('previousCursor') !== undefined;
   for (const name of ['nextCursor', 'previousCursor']) {
     const value = get(name);
     if (value === undefined) continue;
     if (typeof value !== 'string' || value === '') out.error([keyOf(name)!], 'cursorNotString', `"${name}" must be a non-empty string, got ${describeValue(value)}`, CURSOR);
+    else if (!UNRESERVED.test(value)) out.warning([keyOf(name)!], 'cursorReservedCharacters', `"${name}" holds characters outside RFC 3986's unreserved set (A–Z a–z 0–9 - . _ ~): a client must percent-encode it, and many do not`, CURSOR);
+  }
+  if (request?.cursor === '' && get('previousCursor') !== undefined) {
+    out.warning([keyOf('previousCursor')!], 'previousCursorOnFirstPage', '"previousCursor" on the first page (the request had an empty cursor): there is no page before it', CURSOR);
   }
   const partial = totalResults !== undefined && count !== undefined && count < totalResults;
   if (partial && !cursorPaging) {
@@ -109,7 +119,7 @@ export function validateListResponse(body: unknown, options: ValidateListRespons
     out.info([keyOf('startIndex')!], 'startIndexWithCursor', 'the client paged by cursor; "startIndex" belongs to index paging', CURSOR);
   }
 
-  if (Array.isArray(resources)) {
+  if (Array.isArray(resources) && options.checkResources !== false) {
     resources.forEach((resource, i) =>
       checkResource(resource, [resourcesKey!, i], out, {
         ...(options.registry ? { registry: options.registry } : {}),

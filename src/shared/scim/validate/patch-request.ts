@@ -12,6 +12,8 @@ export interface ValidatePatchRequestOptions {
   registry?: SchemaRegistry;
   /** the type of the resource being patched; without it attributes are not checked */
   resourceType?: string | ScimResourceType;
+  /** the id of the resource being patched: a no-path value repeating it unchanged (Okta's rename) is allowed */
+  resourceId?: string;
 }
 
 const RFC = 'RFC 7644 §3.5.2';
@@ -82,7 +84,7 @@ export function validatePatchRequest(body: unknown, options: ValidatePatchReques
       out.error([...at, 'value'], 'valueMissing', `"${lower}" needs a "value"`, lower === 'add' ? 'RFC 7644 §3.5.2.1' : 'RFC 7644 §3.5.2.3');
       return;
     }
-    if (path === undefined) checkNoPathValue(value, [...at, valueKey!], out, registry, rt);
+    if (path === undefined) checkNoPathValue(value, [...at, valueKey!], out, registry, rt, options.resourceId);
     else if (target?.def) checkTargetValue(target, value, [...at, valueKey!], out, registry);
   });
   return out.items;
@@ -125,7 +127,7 @@ function checkTargetValue(target: Resolved, value: unknown, at: Segments, out: F
   checkAttribute(def, def.name, shaped, at, out, { registry, direction: 'request' });
 }
 
-function checkNoPathValue(value: unknown, at: Segments, out: FindingList, registry: SchemaRegistry, rt: ScimResourceType | undefined): void {
+function checkNoPathValue(value: unknown, at: Segments, out: FindingList, registry: SchemaRegistry, rt: ScimResourceType | undefined, resourceId?: string): void {
   if (!isObject(value)) {
     out.error(at, 'valueNotObject', `without a "path", "value" must be an object of attributes, got ${describeValue(value)}`, RFC);
     return;
@@ -144,11 +146,23 @@ function checkNoPathValue(value: unknown, at: Segments, out: FindingList, regist
       out.error(here, 'qualifiedKey', `"${key}" is a URN-qualified path; in a value, extension attributes go under their schema URN`, 'RFC 7643 §3.3');
       continue;
     }
-    checkKey(undefined, key, value[key], here, out, registry, rt);
+    checkKey(undefined, key, value[key], here, out, registry, rt, resourceId);
   }
 }
 
-function checkKey(uri: string | undefined, key: string, item: unknown, at: Segments, out: FindingList, registry: SchemaRegistry, rt: ScimResourceType | undefined): void {
+/**
+ * A read-only attribute in a no-path value: RFC 7644 §3.5.2 refuses a *change* (400 mutability); the same
+ * value sent back is not a change (Okta's group rename sends the group's own id).
+ */
+function readOnlyValue(key: string, item: unknown, at: Segments, out: FindingList, resourceId: string | undefined): void {
+  if (key.toLowerCase() === 'id' && resourceId !== undefined) {
+    if (item !== resourceId) out.error(at, 'readOnlyTarget', `"id" is readOnly and ${describeValue(item)} is not this resource's id; the server answers 400 mutability`, RFC);
+    return;
+  }
+  out.warning(at, 'readOnlyTarget', `"${key}" is readOnly: the server ignores it when unchanged (Okta's rename sends the group's own id) and answers 400 mutability to a change`, RFC);
+}
+
+function checkKey(uri: string | undefined, key: string, item: unknown, at: Segments, out: FindingList, registry: SchemaRegistry, rt: ScimResourceType | undefined, resourceId?: string): void {
   if (key.includes('.')) {
     out.error(at, 'dottedKey', `"${key}" is an attribute path, not an attribute name; write {"${key.split('.')[0]}": {"${key.split('.').slice(1).join('.')}": …}} or use "path"${ENTRA}`, RFC);
     return;
@@ -158,6 +172,6 @@ function checkKey(uri: string | undefined, key: string, item: unknown, at: Segme
     if (rt || uri) out.warning(at, 'unknownAttribute', `"${key}" is not an attribute of ${uri ?? rt!.name}`, RFC);
     return;
   }
-  if (def.mutability === 'readOnly') out.error(at, 'readOnlyTarget', `"${key}" is readOnly; the server answers 400 mutability`, RFC);
+  if (def.mutability === 'readOnly') readOnlyValue(key, item, at, out, resourceId);
   else checkAttribute(def, key, item, at, out, { registry, direction: 'request' });
 }

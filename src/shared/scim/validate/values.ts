@@ -85,7 +85,7 @@ function checkSingle(def: ScimAttribute, value: unknown, at: Segments, out: Find
   switch (def.type) {
     case 'boolean':
       if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
-        out.error(at, 'wrongType', `"${label(at)}" is a boolean, got the string "${value}" (Entra ID sends string booleans unless its aadOptscim062020 flag is set)`, rfc);
+        out.error(at, 'stringBoolean', `"${label(at)}" is a boolean, got the string "${value}" (Entra ID sends string booleans unless its aadOptscim062020 flag is set)`, rfc);
       } else if (typeof value !== 'boolean') wrong('a boolean (true or false)');
       return;
     case 'integer':

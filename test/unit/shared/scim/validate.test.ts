@@ -35,7 +35,7 @@ describe('validateResource', () => {
     expect(codes(findings)).toEqual(
       expect.arrayContaining([
         'error returnedNever /password',
-        'error wrongType /active',
+        'error stringBoolean /active',
         'error wrongType /userName',
         'error notMultiValued /emails',
         'error multiplePrimary /phoneNumbers',
@@ -164,12 +164,12 @@ describe('validatePatchRequest', () => {
     );
     expect(codes(findings)).toEqual([
       'error opCase /Operations/0/op',
-      'error wrongType /Operations/0/value',
+      'error stringBoolean /Operations/0/value',
       'error opCase /Operations/1/op',
       'warning unknownAttribute /Operations/1/path',
       'error removeWithValue /Operations/1/value',
       'error dottedKey /Operations/2/value/name.givenName',
-      'error readOnlyTarget /Operations/2/value/id',
+      'warning readOnlyTarget /Operations/2/value/id',
       'error invalidPath /Operations/3/path',
       'error readOnlyTarget /Operations/4/path',
       'error removeWithoutPath /Operations/5/path',
@@ -188,5 +188,16 @@ describe('validatePatchRequest', () => {
   it('checks the envelope', () => {
     expect(codes(validatePatchRequest({ Operations: 'x' }))).toEqual(['error missingPatchOpSchema /schemas', 'error operationsMissing /Operations']);
     expect(codes(validatePatchRequest(patch()))).toEqual(['error operationsEmpty /Operations']);
+  });
+});
+
+describe('validatePatchRequest and read-only values', () => {
+  const rename = (id: string) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id, displayName: 'Renamed' } }] });
+
+  it("allows Okta's group rename, which repeats the group's own id, and refuses another id", () => {
+    expect(validatePatchRequest(rename('g-1'), { resourceType: 'Group', resourceId: 'g-1' })).toEqual([]);
+    expect(codes(validatePatchRequest(rename('g-2'), { resourceType: 'Group', resourceId: 'g-1' }))).toEqual(['error readOnlyTarget /Operations/0/value/id']);
+    // without the resource's id, an id is a warning: allowed only when unchanged
+    expect(codes(validatePatchRequest(rename('g-1'), { resourceType: 'Group' }))).toEqual(['warning readOnlyTarget /Operations/0/value/id']);
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatCount } from '../ui/format';
-import type { CheckReport } from './run-checks';
-import type { Severity } from './protocol-checks';
+import type { CheckReport } from '@shared/scim/checks/response/run';
+import type { Severity } from '@shared/scim/checks/response/protocol';
 
 const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 const PLURAL: Record<Severity, string> = { error: 'errors', warning: 'warnings', info: 'notes' };
@@ -26,7 +26,7 @@ export function ChecksPanel({ report, schemasNote }: { report: CheckReport; sche
   const shown = useMemo(() => {
     const needle = query.trim().toLowerCase();
     return report.findings.filter(
-      (f) => !hidden.has(f.severity) && (!needle || f.message.toLowerCase().includes(needle) || f.path.toLowerCase().includes(needle) || f.code.toLowerCase().includes(needle) || f.rfc.toLowerCase().includes(needle)),
+      (f) => !hidden.has(f.severity) && (!needle || f.message.toLowerCase().includes(needle) || f.path.toLowerCase().includes(needle) || f.code.toLowerCase().includes(needle) || f.rfc.toLowerCase().includes(needle) || (f.checkId?.toLowerCase() === needle)),
     );
   }, [report, hidden, query]);
 
@@ -80,7 +80,7 @@ export function ChecksPanel({ report, schemasNote }: { report: CheckReport; sche
                     <code title={f.path || '(whole body)'}>{readablePath(f.path)}</code>
                   </td>
                   <td>
-                    {f.message} <span className="ins-faint ins-code">{f.code}</span>
+                    {f.message} <span className="ins-faint ins-code">{f.checkId ? <span title="Conformance check id (the Conformance view and reports use the same id)">{f.checkId} · </span> : null}{f.code}</span>
                   </td>
                   <td className="ins-nowrap">{f.rfc}</td>
                 </tr>

@@ -5,8 +5,10 @@ import type { SchemaRegistry } from '@shared/scim';
 import type { OpenBody } from '../body/load-body';
 import { pagingOf } from '../paging/paging-spec';
 import type { BodyService } from '../worker/body-service';
-import type { ExchangeFacts } from './protocol-checks';
-import { registryData, type CheckReport } from './run-checks';
+import { registryData, type CheckReport } from '@shared/scim/checks/response/run';
+import { requestTarget } from '@shared/scim/checks/response/target';
+
+export { requestTarget };
 
 function pathOf(exchange: HttpExchange, spec: RequestSpec | undefined): string {
   if (spec) return spec.path;
@@ -16,23 +18,6 @@ function pathOf(exchange: HttpExchange, spec: RequestSpec | undefined): string {
   } catch {
     return exchange.request.url;
   }
-}
-
-/** What a request path names, judged by the registry's resource type endpoints; and that type. */
-export function requestTarget(path: string, registry: SchemaRegistry): { target: ExchangeFacts['target']; resourceType?: string } {
-  const base = path.split(/[?#]/)[0]!.replace(/^[a-z]+:\/\/[^/]+/i, '');
-  const segments = base.split('/').filter(Boolean);
-  const last = segments.at(-1);
-  const endpointNamed = (segment: string | undefined) => (segment ? registry.resourceTypes.find((rt) => rt.endpoint.replace(/^\//, '').toLowerCase() === segment.toLowerCase()) : undefined);
-  if (last?.toLowerCase() === '.search') {
-    const rt = endpointNamed(segments.at(-2));
-    return { target: 'search', ...(rt ? { resourceType: rt.name } : {}) };
-  }
-  const asCollection = endpointNamed(last);
-  if (asCollection) return { target: 'collection', resourceType: asCollection.name };
-  const asResource = endpointNamed(segments.at(-2));
-  if (asResource) return { target: 'resource', resourceType: asResource.name };
-  return { target: 'other' };
 }
 
 /** The SCIM checks of a loaded response body, computed in the body worker. */

@@ -1,5 +1,5 @@
 import { BodyDocument } from '../body/body-document';
-import { runChecks } from '../checks/run-checks';
+import { runChecks } from '@shared/scim/checks/response/run';
 import { TableModel } from '../table/table-model';
 import type { BodyAnswers, BodyRequest, BodySource } from './protocol';
 

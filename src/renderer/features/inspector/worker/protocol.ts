@@ -1,7 +1,7 @@
 import type { BodyAnalysis, BodyView, ViewLayout } from '../body/body-document';
 import type { ColumnSpec } from '../table/columns';
 import type { TableRow, TableSort, TableSummary } from '../table/table-model';
-import type { CheckInput, CheckReport } from '../checks/run-checks';
+import type { CheckInput, CheckReport } from '@shared/scim/checks/response/run';
 
 /** Where a body comes from: text already in the page, or a URL the worker streams itself. */
 export type BodySource = { kind: 'text'; text: string; contentType?: string } | { kind: 'url'; url: string; contentType?: string };

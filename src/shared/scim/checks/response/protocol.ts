@@ -1,6 +1,10 @@
-import type { HeaderList } from '@shared/model/exchange';
-import type { BodyKind } from '../body/body-document';
-import { isRecord, keyOf } from '../body/json-access';
+import type { HeaderList } from '../../../model/exchange';
+import { member as keyOf } from '../features';
+import { isObject as isRecord } from '../responses';
+import { queryOf, type RequestTargetKind } from './target';
+
+/** What a response body is, as the inspector classifies it. */
+export type BodyKind = 'empty' | 'list' | 'error' | 'resource' | 'json' | 'text';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,6 +16,8 @@ export interface CheckFinding {
   code: string;
   message: string;
   rfc: string;
+  /** the catalogue check this finding belongs to (H01, R08 …), when there is one */
+  checkId?: string;
 }
 
 /** What the checks need to know about the exchange besides the body. */
@@ -21,8 +27,8 @@ export interface ExchangeFacts {
   /** the request path as the composer had it (`/Users?filter=…`) */
   path: string;
   headers: HeaderList;
-  /** what the request path names: a resource type's collection (`/Users`), a `.search`, one resource, or else */
-  target: 'collection' | 'search' | 'resource' | 'other';
+  /** what the request path names: a resource type's collection (`/Users`), a `.search`, one resource, a discovery document, or else */
+  target: RequestTargetKind;
 }
 
 function header(headers: HeaderList, name: string): string | undefined {
@@ -86,6 +92,18 @@ export function protocolChecks(facts: ExchangeFacts, kind: BodyKind, value: unkn
   }
   if (ok && listQuery && kind !== 'list' && kind !== 'empty') {
     add('error', '', 'notListResponse', 'A query of a collection answers with a ListResponse (urn:ietf:params:scim:api:messages:2.0:ListResponse)', 'RFC 7644 §3.4.2');
+  }
+
+  if (status === 401 && !header(facts.headers, 'www-authenticate')) {
+    add('error', 'header:WWW-Authenticate', 'wwwAuthenticateMissing', 'A 401 answer must carry a WWW-Authenticate header with at least one challenge (e.g. Bearer realm="…")', 'RFC 9110 §11.6.1; RFC 6750 §3');
+  }
+  const filtered = facts.target === 'collection' && queryOf(facts.path).has('filter');
+  if (filtered && method === 'GET' && status === 404) {
+    add('error', '', 'filterAnswered404', 'A filtered query answers 200 with a ListResponse (totalResults 0 when nothing matches), or 400 invalidFilter when the filter is refused; not 404', 'RFC 7644 §3.4.2');
+  }
+  const scimType = kind === 'error' && isRecord(value) ? keyOf(value, 'scimType') : undefined;
+  if (filtered && status === 400 && typeof scimType === 'string' && !['invalidFilter', 'tooMany'].includes(scimType)) {
+    add('warning', '/scimType', 'filterErrorScimType', `This query has a filter and the 400 says scimType "${scimType}": a filter the server refuses or cannot evaluate is reported as "invalidFilter" (or "tooMany")`, 'RFC 7644 §3.4.2.2, §3.12');
   }
   return out;
 }

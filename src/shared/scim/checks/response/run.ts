@@ -1,6 +1,8 @@
-import { SchemaRegistry, validateError, validateListResponse, validateResource, type ScimResourceType, type ScimSchema } from '@shared/scim';
-import type { BodyKind } from '../body/body-document';
-import { protocolChecks, type CheckFinding, type ExchangeFacts, type Severity } from './protocol-checks';
+import { SchemaRegistry } from '../../schema/registry';
+import type { ScimResourceType, ScimSchema } from '../../schema/types';
+import { validateError, validateListResponse, validateResource } from '../../validate';
+import { checkIdOf } from './codes';
+import { protocolChecks, type BodyKind, type CheckFinding, type ExchangeFacts, type Severity } from './protocol';
 
 /** A SchemaRegistry as plain data, to hand to the body worker. */
 export interface RegistryData {
@@ -82,6 +84,63 @@ async function validateListInSlices(value: Record<string, unknown>, key: string,
 
 const noPause = () => Promise.resolve();
 
+interface Collected {
+  findings: CheckFinding[];
+  scopeType?: string;
+  scopeLabel?: string;
+}
+
+function listOptions(input: CheckInput, registry: SchemaRegistry, resourceType: ScimResourceType | undefined): NonNullable<Parameters<typeof validateListResponse>[1]> {
+  // a list of discovery documents (Schemas, ResourceTypes) holds no User or Group to check
+  return { registry, ...(resourceType ? { resourceType } : {}), request: input.paging, ...(input.facts.target === 'discovery' ? { checkResources: false } : {}) };
+}
+
+/** Each finding with the catalogue check it belongs to. */
+function withCheckIds(collected: Collected): Collected {
+  for (const finding of collected.findings) {
+    const id = checkIdOf(finding.code);
+    if (id !== undefined) finding.checkId = id;
+  }
+  return collected;
+}
+
+function collect(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined): Collected {
+  return withCheckIds(collectFindings(kind, value, input, registry, listFindings));
+}
+
+function collectFindings(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined): Collected {
+  const findings: CheckFinding[] = [...protocolChecks(input.facts, kind, value)];
+  const resourceType = input.resourceType ? registry.resourceType(input.resourceType) : undefined;
+  if (kind === 'list') {
+    findings.push(...(listFindings ?? validateListResponse(value, listOptions(input, registry, resourceType))));
+    return { findings, ...(resourceType ? { scopeType: resourceType.name } : {}), ...(input.facts.target === 'discovery' ? { scopeLabel: 'ListResponse of discovery documents (its envelope; the Discovery view reads the documents)' } : {}) };
+  }
+  if (kind === 'error' || (input.facts.status >= 400 && kind === 'json')) {
+    findings.push(...validateError(value, { httpStatus: input.facts.status }));
+    return { findings, ...(kind === 'json' ? { scopeLabel: `${input.facts.status} answer, against the SCIM Error schema` } : {}) };
+  }
+  if (kind === 'resource') {
+    const own = registry.resourceTypeOf(value) ?? resourceType;
+    if (own) {
+      findings.push(...validateResource(value, { registry, resourceType: own, direction: 'response' }));
+      return { findings, scopeType: own.name };
+    }
+    findings.push({
+      severity: 'info',
+      path: '/schemas',
+      code: 'notAResourceOfAType',
+      message: 'Not checked against a schema: no resource type of this server has the schemas this body names',
+      rfc: 'RFC 7643 §6',
+    });
+  }
+  return { findings, ...(resourceType ? { scopeType: resourceType.name } : {}) };
+}
+
+/** Every finding of one response, at once (the conformance runner's observation checks use this). */
+export function checkResponse(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry): CheckFinding[] {
+  return collect(kind, value, input, registry, undefined).findings;
+}
+
 /**
  * Every check of a response: the SCIM core's validators on the body (ListResponse, Error or resource,
  * against the given schemas) and the HTTP-level rules of RFC 7644 around it. A long list is checked a
@@ -89,34 +148,10 @@ const noPause = () => Promise.resolve();
  */
 export async function runChecks(kind: BodyKind, value: unknown, input: CheckInput, pause: () => Promise<void> = noPause, slice = SLICE): Promise<CheckReport> {
   const registry = new SchemaRegistry(input.registry.schemas, input.registry.resourceTypes);
-  const findings: CheckFinding[] = [...protocolChecks(input.facts, kind, value)];
+  const key = kind === 'list' && input.facts.target !== 'discovery' ? resourcesKey(value) : undefined;
   const resourceType = input.resourceType ? registry.resourceType(input.resourceType) : undefined;
-  let scopeType = resourceType?.name;
-  let scopeLabel: string | undefined;
-
-  if (kind === 'list') {
-    const options = { registry, ...(resourceType ? { resourceType } : {}), request: input.paging };
-    const key = resourcesKey(value);
-    findings.push(...(key ? await validateListInSlices(value as Record<string, unknown>, key, options, pause, slice) : validateListResponse(value, options)));
-  } else if (kind === 'error' || (input.facts.status >= 400 && kind === 'json')) {
-    findings.push(...validateError(value, { httpStatus: input.facts.status }));
-    if (kind === 'json') scopeLabel = `${input.facts.status} answer, against the SCIM Error schema`;
-  } else if (kind === 'resource') {
-    const own = registry.resourceTypeOf(value) ?? resourceType;
-    if (own) {
-      scopeType = own.name;
-      findings.push(...validateResource(value, { registry, resourceType: own, direction: 'response' }));
-    } else {
-      findings.push({
-        severity: 'info',
-        path: '/schemas',
-        code: 'notAResourceOfAType',
-        message: 'Not checked against a schema: no resource type of this server has the schemas this body names',
-        rfc: 'RFC 7643 §6',
-      });
-    }
-  }
-
+  const sliced = key ? await validateListInSlices(value as Record<string, unknown>, key, listOptions(input, registry, resourceType), pause, slice) : undefined;
+  const { findings, scopeType, scopeLabel } = collect(kind, value, input, registry, sliced);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i);

@@ -1,0 +1,94 @@
+import { isListResponse, isObject, isScimError, resourcesOf, schemasOf } from '../responses';
+import type { CheckVerdict, ObservationCheck, ObservedExchange, ScimResponse, ServerFacts } from '../types';
+import { fail, pass, skip, warn } from '../verdicts';
+import type { BodyKind, CheckFinding } from './protocol';
+import { checkResponse, registryData } from './run';
+import { pagingOfPath, requestTarget } from './target';
+
+/** What the inspector would call this answer's body. */
+export function bodyKindOf(response: ScimResponse): BodyKind {
+  if (response.text.trim() === '') return 'empty';
+  if (response.json === undefined) return 'text';
+  const value = response.json;
+  if (!isObject(value)) return 'json';
+  if (isListResponse(value) || (resourcesOf(value) !== undefined && 'totalResults' in value)) return 'list';
+  if (isScimError(value)) return 'error';
+  return schemasOf(value).length > 0 ? 'resource' : 'json';
+}
+
+export interface ObservedFinding extends CheckFinding {
+  exchangeId: string;
+  /** the check whose request got this answer */
+  from: string;
+}
+
+const cache = new WeakMap<readonly ObservedExchange[], ObservedFinding[]>();
+
+/** The inspector's findings on every answer of the run (computed once per run). */
+export function observedFindings(observed: readonly ObservedExchange[], facts: ServerFacts): ObservedFinding[] {
+  const known = cache.get(observed);
+  if (known) return known;
+  const registry = registryData(facts.registry);
+  const out: ObservedFinding[] = [];
+  for (const { response, checkId } of observed) {
+    if (response.status === 0) continue;
+    const { target, resourceType } = requestTarget(response.path, facts.registry);
+    const input = {
+      facts: { method: response.method, status: response.status, path: response.path, headers: response.headers, target },
+      paging: pagingOfPath(response.path),
+      ...(resourceType ? { resourceType } : {}),
+      registry,
+    };
+    for (const finding of checkResponse(bodyKindOf(response), response.json, input, facts.registry)) out.push({ ...finding, exchangeId: response.exchangeId, from: checkId });
+  }
+  cache.set(observed, out);
+  return out;
+}
+
+/** Up to 20 distinct exchange ids, for a result's evidence. */
+export function evidence(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].slice(0, 20);
+}
+
+function summarize(findings: readonly ObservedFinding[]): string {
+  const first = findings[0]!;
+  const answers = new Set(findings.map((f) => f.exchangeId)).size;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} in ${answers} answer${answers === 1 ? '' : 's'}; first: ${first.message}${first.path ? ` (at ${first.path})` : ''}`;
+}
+
+/**
+ * A check judged over every answer of the run by the inspector's own rules: fails on an error finding
+ * of these codes, warns on a warning, passes otherwise. `applies` picks the answers the rule is about
+ * (none seen: skipped).
+ */
+export function observeCodes(id: string, codes: readonly string[], options: { fix: string; applies?: (o: ObservedExchange) => boolean; what?: string; profiles?: ObservationCheck['profiles'] }): ObservationCheck {
+  const wanted = new Set(codes);
+  return {
+    id,
+    ...(options.profiles ? { profiles: options.profiles } : {}),
+    observe(observed, facts) {
+      const relevant = options.applies ? observed.filter(options.applies) : observed.filter((o) => o.response.status > 0);
+      if (relevant.length === 0) return skip(`No ${options.what ?? 'answer'} was seen in this run`);
+      const ids = new Set(relevant.map((o) => o.response.exchangeId));
+      const found = observedFindings(observed, facts).filter((f) => wanted.has(f.code) && ids.has(f.exchangeId));
+      const errors = found.filter((f) => f.severity === 'error');
+      const warnings = found.filter((f) => f.severity === 'warning');
+      const verdict: CheckVerdict = errors.length
+        ? fail(summarize(errors), { fix: options.fix, actual: errors[0]!.message })
+        : warnings.length
+          ? warn(summarize(warnings), { fix: options.fix, actual: warnings[0]!.message })
+          : pass(`${relevant.length} ${options.what ?? 'answer'}${relevant.length === 1 ? '' : 's'} checked: none breaks the rule`);
+      return { ...verdict, exchanges: evidence((errors.length ? errors : warnings).map((f) => f.exchangeId)) };
+    },
+  };
+}
+
+/** Answers that carry resources (a resource, or a ListResponse of them). */
+export const carriesResources = (o: ObservedExchange) =>
+  o.response.status >= 200 && o.response.status < 300 && ['resource', 'list'].includes(bodyKindOf(o.response)) && !/\/(schemas|resourcetypes|serviceproviderconfig|bulk)(\/|\?|$)/i.test(o.response.path);
+
+/** Answers with whole resources: not narrowed by `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5). */
+export const carriesWholeResources = (o: ObservedExchange) => carriesResources(o) && !/[?&](attributes|excludedattributes)=/i.test(o.response.path);
+
+/** Error answers (4xx and 5xx). */
+export const errorAnswers = (o: ObservedExchange) => o.response.status >= 400;
