@@ -202,6 +202,18 @@ export const attributeChecks: CheckDefinition[] = [
         const patch = await ctx.client.send({ method: 'PATCH', path: withQuery(one, { attributes: 'userName' }), body: { schemas: [URN.patchOp], Operations: [{ op: 'replace', path: 'displayName', value: 'Projected' }] } });
         if (patch.status === 200) verdicts.push(judgeProjected(ctx, patch.json, { ...body, displayName: 'Projected' }, { what: 'PATCH /Users/{id}?attributes=userName', only: ['userName'], fix: FIX_ATTRIBUTES }, patch));
       }
+      // the parameters shape the answer only: what is stored must still be whole
+      const stored = await ctx.client.send({ method: 'GET', path: one });
+      if (stored.status === 200 && isObject(stored.json)) {
+        const lost = ['userName', 'emails'].filter((name) => member(stored.json, name) === undefined);
+        if (lost.length > 0) {
+          return fail(`After the writes with attributes/excludedAttributes the stored user has lost ${lost.join(', ')}`, {
+            expected: `the user with ${lost.join(', ')} as written`,
+            actual: describe(stored),
+            fix: 'attributes and excludedAttributes shape the answer only, never what is stored (RFC 7644 §3.9); a PATCH changes only what its operations name (§3.5.2).',
+          });
+        }
+      }
       const verdict = worst(verdicts);
       if (verdict.status !== 'fail') return verdict.status === 'pass' ? pass(`attributes/excludedAttributes honoured on ${verdicts.length} write answers`) : verdict;
       return warn(`${verdict.detail} (RFC 7644 §3.9 lets a client ask for a partial answer on any operation that returns a resource)`, { expected: verdict.expected ?? '', actual: verdict.actual ?? '', fix: `${verdict.fix ?? ''} The parameters apply to POST, PUT and PATCH answers too (RFC 7644 §3.9).`.trim() });
