@@ -1,3 +1,4 @@
+import { QUERY_DEFECTS, queryRewrites } from './defects-query';
 import type { Reply } from './http-io';
 
 /**
@@ -19,6 +20,7 @@ export const DEFECTS = {
   'html-errors': 'answers errors with an HTML page instead of a SCIM Error',
   'no-www-authenticate': 'answers 401 without a WWW-Authenticate header',
   'delete-200': 'answers a successful DELETE with 200 and a body instead of 204',
+  ...QUERY_DEFECTS,
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;
@@ -72,6 +74,7 @@ function stringifyBooleans(value: unknown): unknown {
 }
 
 const rewrites: Partial<Record<DefectName, Rewrite>> = {
+  ...queryRewrites,
   'no-etag': {
     reply: (reply) =>
       mapJson(withoutHeader(reply, 'etag'), (body) => {
