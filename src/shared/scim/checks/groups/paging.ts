@@ -98,7 +98,7 @@ export const pagingChecks: CheckDefinition[] = [
         const page = await sharedPage(ctx, users, params);
         if (!isPage(page)) verdicts.push(notAPage(query(params), page));
         else if (page.itemsPerPage === page.size) verdicts.push(pass(`${query(params)}: itemsPerPage ${page.size}`));
-        else if (page.itemsPerPage === undefined && page.totalResults === page.size) verdicts.push(pass(`${query(params)}: whole result, no itemsPerPage`));
+        else if (page.itemsPerPage === undefined && (page.totalResults === page.size || page.size === 0)) verdicts.push(pass(`${query(params)}: ${page.size} Resources, no itemsPerPage`));
         else verdicts.push(fail(`${query(params)}: itemsPerPage ${show(page.itemsPerPage)} with ${page.size} Resources`, { expected: `itemsPerPage ${page.size}`, actual: describe(page.response), fix: 'Set itemsPerPage to the number of Resources in this page (RFC 7644 §3.4.2: "The number of resources returned in a list response page"), not the count asked for.' }));
       }
       return worst(verdicts);
