@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { QUERY_DEFECTS, queryRewrites } from './defects-query';
 import type { Reply } from './http-io';
 
 /**
@@ -27,6 +28,7 @@ export const DEFECTS = {
   'patch-200-empty': 'answers a successful PATCH with 200 and no body',
   'patch-not-atomic': 'keeps the operations of a PATCH that ran before one failed',
   'patch-replace-complex-whole': 'a PATCH replace of a complex attribute drops the sub-attributes it does not name',
+  ...QUERY_DEFECTS,
 } as const;
 
 export type DefectName = keyof typeof DEFECTS;
@@ -81,6 +83,7 @@ function stringifyBooleans(value: unknown): unknown {
 }
 
 const rewrites: Partial<Record<DefectName, Rewrite>> = {
+  ...queryRewrites,
   'no-etag': {
     reply: (reply) =>
       mapJson(withoutHeader(reply, 'etag'), (body) => {

@@ -1,4 +1,5 @@
-import { compileFilter, parseFilterWithDeviations, URN, type CompiledFilter, type Filter, type FilterDeviation } from '@shared/scim';
+import { compileFilter, parseFilterWithDeviations, URN, type CompiledFilter, type Filter, type FilterDeviation, type SchemaRegistry } from '@shared/scim';
+import { plantFilterDefects, sortRegistry, type QueryDefectName } from './defects-query';
 import type { Directory, TypeName } from './directory';
 import { badRequest } from './errors';
 import { indexCandidates } from './filter-plan';
@@ -37,12 +38,15 @@ interface Matches {
  * per type, index-able filters skip the scan, records are visited in place (no copies), only the
  * page is projected, and unchanged resources reuse their cached JSON.
  */
-export function runQuery(directory: Directory, types: readonly TypeName[], query: ListQuery, codec: CursorCodec, lenient: boolean): ListResult {
+export function runQuery(directory: Directory, types: readonly TypeName[], query: ListQuery, codec: CursorCodec, lenient: boolean, defects?: { has(name: QueryDefectName): boolean }): ListResult {
   if (query.filter !== undefined && query.filter.trim() === '') throw badRequest('The filter is empty: leave the "filter" parameter out to list everything.', 'invalidFilter');
   const parsed = query.filter !== undefined ? parseServerFilter(query.filter, lenient, directory) : undefined;
   const projectors = new Map<TypeName, Projector | undefined>();
   for (const type of types) projectors.set(type, compileProjection(query, directory.resourceTypes[type], directory.registry));
-  const matches = collect(directory, types, parsed?.filter, query.sortBy, query.descending);
+  // planted defects (conformance tests) change the filter or the rules it is read by
+  const has = (name: QueryDefectName) => defects?.has(name) ?? false;
+  const planted = parsed ? plantFilterDefects(has, parsed.filter, directory.registry, directory.resourceTypes[types[0]!]) : undefined;
+  const matches = collect(directory, types, planted?.filter, query.sortBy, query.descending, planted?.registry, sortRegistry(has, directory.registry));
   const { records, keys } = matches;
   const descending = query.descending;
   const at = (i: number): Ordered => ({ key: keys ? keys[i]! : null, seq: records[i]!.seq });
@@ -62,7 +66,15 @@ export function runQuery(directory: Directory, types: readonly TypeName[], query
   return { json: `${head},"Resources":[${parts.join(',')}]}`, deviations: parsed?.deviations ?? [] };
 }
 
-function collect(directory: Directory, types: readonly TypeName[], filter: Filter | undefined, sortBy: string | undefined, descending: boolean): Matches {
+function collect(
+  directory: Directory,
+  types: readonly TypeName[],
+  filter: Filter | undefined,
+  sortBy: string | undefined,
+  descending: boolean,
+  registry: SchemaRegistry = directory.registry,
+  sortKeyRegistry: SchemaRegistry = directory.registry,
+): Matches {
   const single = types.length === 1;
   // the common case costs nothing: everything of one type, in insertion order
   if (single && !filter && !sortBy) return { records: directory.store(types[0]!).ordered(), keys: undefined, types: undefined };
@@ -76,11 +88,11 @@ function collect(directory: Directory, types: readonly TypeName[], filter: Filte
     const store = directory.store(type);
     let match: CompiledFilter | undefined;
     try {
-      match = filter ? compileFilter(filter, { registry: directory.registry, resourceType: rt }) : undefined;
+      match = filter ? compileFilter(filter, { registry, resourceType: rt }) : undefined;
     } catch (error) {
       throw toScimHttpError(error);
     }
-    const keyOf: SortKeyOf | undefined = sortBy ? compileSortKey(sortBy, rt, directory.registry) : undefined;
+    const keyOf: SortKeyOf | undefined = sortBy ? compileSortKey(sortBy, rt, sortKeyRegistry) : undefined;
     if (keyOf) sortable = true;
     const candidates = filter ? indexCandidates(filter, store, rt, directory.registry) : undefined;
     const source: readonly StoredResource[] = candidates

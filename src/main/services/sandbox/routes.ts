@@ -45,6 +45,12 @@ export function createRoutes(service: ScimService, discovery: () => DiscoveryDoc
     };
   };
 
+  const searchQuery = async (ctx: RouteContext) => {
+    const query = queryFromSearchRequest(await readJsonObject(ctx.req, limit(), 'search request'), service.limits, service.settings.lenient);
+    if (service.defects.has('search-ignores-filter')) delete query.filter;
+    return query;
+  };
+
   const discoveryRoute = (ctx: RouteContext, name: string, document: () => string): Reply => {
     if (ctx.method !== 'GET') throw notAllowed(ctx.method, 'GET', `/${name}`);
     // RFC 7644 §4: these are not queries; a filter would suggest conditions that are not applied
@@ -77,8 +83,9 @@ export function createRoutes(service: ScimService, discovery: () => DiscoveryDoc
       }
       const name = first.toLowerCase();
       if (name === '.search' && second === undefined) {
+        if (service.defects.has('no-root-search')) throw notFound('Nothing is served at /.search.');
         if (ctx.method !== 'POST') throw notAllowed(ctx.method, 'POST', '/.search');
-        return service.list(allTypes, queryFromSearchRequest(await readJsonObject(ctx.req, limit(), 'search request'), service.limits, service.settings.lenient));
+        return service.list(allTypes, await searchQuery(ctx));
       }
       if (rest.length === 0) {
         switch (name) {
@@ -109,7 +116,7 @@ export function createRoutes(service: ScimService, discovery: () => DiscoveryDoc
         }
         if (second === '.search') {
           if (ctx.method !== 'POST') throw notAllowed(ctx.method, 'POST', `${endpoint}/.search`);
-          return service.list([type], queryFromSearchRequest(await readJsonObject(ctx.req, limit(), 'search request'), service.limits, service.settings.lenient));
+          return service.list([type], await searchQuery(ctx));
         }
         return single(ctx, type, second, `${endpoint}/{id}`);
       }

@@ -46,7 +46,7 @@ export class ScimService {
   }
 
   list(types: readonly TypeName[], query: ListQuery): Reply {
-    const result = runQuery(this.directory, types, query, this.codec, this.settings.lenient);
+    const result = runQuery(this.directory, types, query, this.codec, this.settings.lenient, this.defects);
     return { status: 200, body: result.json, headers: deviationHeaders(result.deviations.map((d) => d.message)) };
   }
 

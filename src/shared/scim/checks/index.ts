@@ -1,20 +1,29 @@
+import { attributeChecks } from './groups/attributes';
 import { authChecks } from './groups/auth';
 import { bulkChecks } from './groups/bulk';
 import { createChecks } from './groups/create';
 import { createInvalidChecks } from './groups/create-invalid';
 import { createMoreChecks } from './groups/create-more';
+import { cursorChecks } from './groups/cursor';
+import { cursorErrorChecks } from './groups/cursor-errors';
 import { discoveryChecks } from './groups/discovery';
 import { discoveryDocumentChecks } from './groups/discovery-documents';
 import { discoverySchemaChecks } from './groups/discovery-schemas';
 import { errorChecks } from './groups/errors';
 import { etagChecks } from './groups/etag';
+import { filterLogicChecks } from './groups/filter-logic';
+import { filterProtocolChecks } from './groups/filter-protocol';
+import { filterValueChecks } from './groups/filter-values';
 import { httpChecks } from './groups/http';
+import { pagingChecks } from './groups/paging';
 import { patchGroupChecks } from './groups/patch-group';
 import { patchUserChecks } from './groups/patch-user';
 import { performanceChecks } from './groups/performance';
 import { putDeleteChecks } from './groups/put-delete';
 import { readChecks } from './groups/read';
 import { schemaChecks } from './groups/schema';
+import { searchChecks } from './groups/search';
+import { sortChecks } from './groups/sort';
 import { assertCatalogue } from './plan';
 import type { CheckDefinition } from './types';
 
@@ -24,9 +33,28 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...discoveryDocumentChecks,
   ...discoverySchemaChecks,
   ...schemaChecks,
-  ...createChecks, ...createMoreChecks, ...createInvalidChecks, ...readChecks, ...putDeleteChecks, ...etagChecks, ...bulkChecks, ...httpChecks, ...patchUserChecks, ...patchGroupChecks, ...performanceChecks,
+  ...createChecks,
+  ...createMoreChecks,
+  ...createInvalidChecks,
+  ...readChecks,
+  ...filterValueChecks,
+  ...filterLogicChecks,
+  ...filterProtocolChecks,
+  ...sortChecks,
+  ...pagingChecks,
+  ...cursorChecks,
+  ...cursorErrorChecks,
+  ...attributeChecks,
+  ...patchUserChecks,
+  ...patchGroupChecks,
+  ...putDeleteChecks,
+  ...etagChecks,
+  ...searchChecks,
+  ...bulkChecks,
   ...errorChecks,
   ...authChecks,
+  ...performanceChecks,
+  ...httpChecks,
 ];
 
 assertCatalogue(CHECKS);

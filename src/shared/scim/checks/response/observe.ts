@@ -88,7 +88,22 @@ export const carriesResources = (o: ObservedExchange) =>
   o.response.status >= 200 && o.response.status < 300 && ['resource', 'list'].includes(bodyKindOf(o.response)) && !/\/(schemas|resourcetypes|serviceproviderconfig|bulk)(\/|\?|$)/i.test(o.response.path);
 
 /** Answers with whole resources: not narrowed by `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5). */
-export const carriesWholeResources = (o: ObservedExchange) => carriesResources(o) && !/[?&](attributes|excludedattributes)=/i.test(o.response.path);
+export const carriesWholeResources = (o: ObservedExchange) => carriesResources(o) && !projected(o);
+
+/** The request narrowed its answer: `attributes`/`excludedAttributes` in the query or in a SearchRequest body. */
+function projected(o: ObservedExchange): boolean {
+  if (/[?&](attributes|excludedattributes)=/i.test(o.response.path)) return true;
+  const body = o.request.body ?? (o.request.rawBody !== undefined ? safeParse(o.request.rawBody) : undefined);
+  return isObject(body) && Object.keys(body).some((k) => ['attributes', 'excludedattributes'].includes(k.toLowerCase()));
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Error answers (4xx and 5xx). */
 export const errorAnswers = (o: ObservedExchange) => o.response.status >= 400;
