@@ -13,31 +13,39 @@ export interface PagingInput {
   cursor?: unknown;
 }
 
+/**
+ * The largest integer every JSON implementation carries exactly (RFC 7493 §2.2, RFC 8259 §6). RFC 7644
+ * §3.4.2.4 reads out-of-range paging values instead of refusing them (startIndex below 1 is 1, a
+ * negative count is 0) and sets no upper bound: an index past the last result selects an empty page,
+ * and P10 of the conformance catalogue expects exactly that (200, no Resources). The answer must
+ * still carry startIndex as a JSON integer (RFC 7643 §2.3.4: no exponent, no fraction), so larger
+ * values are read as this one: still past every result, and echoed as an integer, never as 1e+24.
+ */
+const LARGEST = Number.MAX_SAFE_INTEGER;
+
 function integerParam(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(number)) throw badRequest(`"${name}" must be an integer, not ${JSON.stringify(value)}.`, name === 'count' ? 'invalidCount' : 'invalidValue');
-  return number;
+  let number = Number.NaN;
+  // JSON numbers: 1e24 is a whole number, and so is 1e400 (which JSON.parse reads as Infinity)
+  if (typeof value === 'number') number = Number.isInteger(value) || value === Infinity || value === -Infinity ? value : Number.NaN;
+  else if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) number = Number(value);
+  if (Number.isNaN(number)) throw badRequest(`"${name}" must be an integer, not ${JSON.stringify(value)}.`, name === 'count' ? 'invalidCount' : 'invalidValue');
+  return Math.max(-LARGEST, Math.min(LARGEST, number));
 }
 
 export function parsePaging(input: PagingInput, limits: SandboxLimits): PageRequest {
   const startIndex = integerParam('startIndex', input.startIndex);
+  // RFC 7644 §3.4.2.4, which RFC 9865 §2 keeps for cursor paging: a count of 0 asks for totalResults
+  // only (no Resources, and so no cursor to continue from), a negative count is read as 0, and a
+  // count above maxPageSize is capped
+  const count = Math.min(Math.max(0, integerParam('count', input.count) ?? limits.defaultPageSize), limits.maxPageSize);
   if (input.cursor !== undefined && input.cursor !== null) {
     if (typeof input.cursor !== 'string') throw badRequest('"cursor" must be a string.', 'invalidCursor');
     if (startIndex !== undefined) throw badRequest('"cursor" and "startIndex" cannot be combined: use one pagination method per query.', 'invalidValue');
-    const count = integerParam('count', input.count);
-    if (count !== undefined && count < 1) {
-      throw badRequest(`"count" must be between 1 and maxPageSize (${limits.maxPageSize}) with cursor paging, not ${count}.`, 'invalidCount');
-    }
-    return { mode: 'cursor', cursor: input.cursor, count: Math.min(count ?? limits.defaultPageSize, limits.maxPageSize) };
+    return { mode: 'cursor', cursor: input.cursor, count };
   }
-  const count = integerParam('count', input.count);
-  // RFC 7644 §3.4.2.4: startIndex below 1 is taken as 1, a negative count as 0
-  return {
-    mode: 'index',
-    startIndex: Math.max(1, startIndex ?? 1),
-    count: Math.min(Math.max(0, count ?? limits.defaultPageSize), limits.maxPageSize),
-  };
+  // startIndex below 1 is taken as 1
+  return { mode: 'index', startIndex: Math.max(1, startIndex ?? 1), count };
 }
 
 interface CursorPayload {

@@ -37,6 +37,15 @@ export async function listen(options: HttpServerOptions): Promise<{ server: Serv
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+/** The request target as a URL; one that is not a path (`//[`, `http://[`) is a 400, not a failure of the server. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://sandbox');
+  } catch {
+    throw new ScimHttpError(400, `The request target ${JSON.stringify((target ?? '').slice(0, 200))} is not a valid path (RFC 9112 §3.2: origin-form, e.g. ${BASE_PATH}/Users).`, 'invalidSyntax');
+  }
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
   try {
     const fault = options.faults.next();
@@ -51,7 +60,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
     }
     await options.ready;
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const url = requestUrl(req.url);
     const path = url.pathname;
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) {
       throw new ScimHttpError(404, `The SCIM service is under ${BASE_PATH}; nothing is served at ${path}.`);
