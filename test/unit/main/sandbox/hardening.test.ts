@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVIATION_HEADER } from '../../../../src/main/services/sandbox/service';
 import { SCIM, USER, newUser, startTestSandbox, type TestSandbox } from './helpers';
 
 describe('sandbox: requests that used to break it', () => {
@@ -98,5 +99,30 @@ describe('sandbox: requests that used to break it', () => {
     expect(JSON.parse(broken.body).detail).toMatch(/request target/);
     expect((await statusOf('/scim/v2/Users/%E0')).status).toBe(400);
     expect((await statusOf('/scim/v2/Users/abc%')).status).toBe(400);
+  });
+});
+
+describe('sandbox: an unquoted dateTime in a filter', () => {
+  it('is refused in strict mode and answered chronologically in lenient mode, with the deviation reported', async () => {
+    const t = await startTestSandbox({ users: 0 });
+    try {
+      const early = (await t.call('POST', '/Users', newUser('early.bird'))).body;
+      // meta.created is set by the server: compare against the first user's instant written in another zone
+      const created = new Date(early.meta.created as string);
+      await new Promise((r) => setTimeout(r, 20));
+      const late = (await t.call('POST', '/Users', newUser('late.riser'))).body;
+      const shifted = new Date(created.getTime() - 7 * 3600_000).toISOString().replace('Z', '-07:00');
+      const filter = encodeURIComponent(`meta.created gt ${shifted}`);
+      const strict = await t.get(`/Users?filter=${filter}`);
+      expect(strict.status).toBe(400);
+      expect(strict.body.scimType).toBe('invalidFilter');
+      t.sandbox.configure({ lenient: true });
+      const lenient = await t.get(`/Users?filter=${filter}`);
+      expect(lenient.status).toBe(200);
+      expect((lenient.body.Resources as { id: string }[]).map((r) => r.id)).toEqual([late.id]);
+      expect(lenient.headers.get(DEVIATION_HEADER)).toMatch(/unquoted dateTime/);
+    } finally {
+      await t.close();
+    }
   });
 });
