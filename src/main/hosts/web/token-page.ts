@@ -5,7 +5,7 @@ export type TokenProblem = 'missing' | 'wrong';
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:0;padding:48px 24px;color:#1d2230;background:#f5f6f8}
 main{max-width:620px;margin:0 auto;background:#fff;border:1px solid #d8dbe2;border-radius:8px;padding:24px 32px}
-h1{font-size:20px;margin:0 0 12px}code{font:13px ui-monospace,monospace;background:#eef0f4;padding:1px 4px;border-radius:3px}
+h1{font-size:20px;margin:0 0 12px}code{font:13px ui-monospace,monospace;background:#eef0f4;padding:1px 4px;border-radius:3px;white-space:nowrap}
 ol{padding-left:20px}li{margin:6px 0}.note{color:#596073;font-size:13px}
 @media (prefers-color-scheme:dark){body{background:#16181d;color:#e3e6ec}main{background:#1f2229;border-color:#353a45}code{background:#2b303a}.note{color:#9aa1b1}}`;
 
@@ -46,7 +46,7 @@ export function tokenPage(problem: TokenProblem): string {
 <li>Open that whole link, with its <code>?token=…</code> part. The app then keeps you signed in with a cookie until the web host stops.</li>
 <li>Terminal closed, or the web host stopped? Run <code>npm run web</code> again (add <code>-- --open</code> to have it open the browser) and use the new link. Stop it with Ctrl+C.</li>
 </ol>
-<p class="note">This page comes from the SCIM Inspector web host on this computer. Nothing was sent anywhere.</p>
+<p class="note">This page comes from the SCIM Inspector web host running on this computer.</p>
 </main>
 </body>
 </html>
