@@ -56,8 +56,7 @@ test('a page without the token is refused with a page that says what to do, not 
   await expect(page.getByRole('listitem').filter({ hasText: 'SCIM Inspector: http://127.0.0.1:PORT/?token=' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Run npm run web again' })).toBeVisible();
   // its inline style applied: the card has its border and width
-  const card = page.locator('main');
-  expect(await card.evaluate((el) => getComputedStyle(el).maxWidth)).toBe('620px');
+  await expect(page.locator('main')).toHaveCSS('max-width', '620px');
   await page.screenshot({ path: testInfo.outputPath('token-page.png'), fullPage: true });
   expect(problems).toEqual([]);
   expect(await page.content()).not.toContain(app.token);
