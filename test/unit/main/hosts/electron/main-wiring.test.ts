@@ -5,8 +5,8 @@ import { tempDir } from '../../../../support/temp-dir';
 // The Electron binary cannot run here: the `electron` module is a stand-in that records what main.ts
 // does with it, and the real main.ts (with the real composition root) runs against it.
 const recorded = vi.hoisted(() => ({
-  app: null as unknown as import('node:events').EventEmitter & { whenReady(): Promise<void>; quit(): void },
-  windows: [] as { webContents: import('node:events').EventEmitter }[],
+  app: null as unknown as EventEmitter & { whenReady(): Promise<void>; quit(): void },
+  windows: [] as { webContents: EventEmitter }[],
   session: { request: undefined as unknown, check: undefined as unknown, device: undefined as unknown },
   protocolHandler: undefined as unknown,
 }));
