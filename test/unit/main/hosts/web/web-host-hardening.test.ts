@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type AppCore } from '../../../../../src/main/compose';
@@ -19,6 +19,8 @@ describe('the web host under bad requests', () => {
     const staticDir = join(dir.path, 'renderer');
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>SCIM Inspector</title>');
+    // a file stat says is there but that fails when read (on Linux, reading /proc/self/mem at 0 is EIO)
+    if (process.platform === 'linux') symlinkSync('/proc/self/mem', join(staticDir, 'unreadable.js'));
     core = await compose({ host: 'web', dataDir: join(dir.path, 'data'), sandbox: false } as Parameters<typeof compose>[0]);
     host = await startWebHost({ core, staticDir });
     own = { host: `127.0.0.1:${host.port}` };
@@ -110,6 +112,12 @@ describe('the web host under bad requests', () => {
     // within the limit, Expect: 100-continue gets its 100 and then the answer
     const small = await rawExchange(host.port, requestHead('POST', '/api/app.info', { ...headers, 'content-length': '2', expect: '100-continue' }) + '{}');
     expect(small.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    await stillServing();
+  });
+
+  it.runIf(process.platform === 'linux')('ends the answer, not the host, when a file fails while it is read', async () => {
+    const answer = await rawExchange(host.port, requestHead('GET', '/unreadable.js', { ...own, cookie }));
+    expect(answer.text).not.toContain('/proc');
     await stillServing();
   });
 
