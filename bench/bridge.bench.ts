@@ -29,7 +29,10 @@ export default async function run(): Promise<BenchSection> {
     await res.text();
   };
   const count = 2000;
-  const ours = await latencies(post(`http://127.0.0.1:${host.port}/api/app.info`, { authorization: `Bearer ${host.token}` }), count);
+  // only the session cookie authorizes /api: get it as a browser does, by opening the printed URL
+  const trade = await fetch(host.url, { redirect: 'manual' });
+  const cookie = (trade.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const ours = await latencies(post(`http://127.0.0.1:${host.port}/api/app.info`, { cookie }), count);
   const peer = await latencies(post(`http://127.0.0.1:${barePort}/`, {}), count);
 
   await host.close();

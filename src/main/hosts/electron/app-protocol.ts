@@ -16,7 +16,13 @@ const TYPES: Record<string, string> = {
 /** Answers `app://inspector/<path>` from the built renderer folder, with the CSP as a header. */
 export async function appProtocolResponse(rendererDir: string, requestUrl: string): Promise<Response> {
   const { pathname } = new URL(requestUrl);
-  const path = normalize(join(rendererDir, decodeURIComponent(pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return new Response('Bad path: not valid percent-encoding', { status: 400 });
+  }
+  const path = normalize(join(rendererDir, decoded));
   if (path !== rendererDir && !path.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
   const file = extname(path) ? path : join(rendererDir, 'index.html');
   try {

@@ -2,19 +2,14 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { WireResult } from '@shared/api/wire';
 import type { AppCore } from '../../compose';
 import { APP_ORIGIN, CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { originOf } from './origin';
 
 /** Only the app's own top-level page may call main. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, devServerOrigin?: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  let origin: string;
-  try {
-    // not URL.origin: Node reports "null" for custom schemes that Electron treats as standard
-    const url = new URL(frame.url);
-    origin = `${url.protocol}//${url.host}`;
-  } catch {
-    return false;
-  }
+  const origin = originOf(frame.url);
+  if (origin === undefined) return false;
   return origin === APP_ORIGIN || (devServerOrigin !== undefined && origin === devServerOrigin);
 }
 

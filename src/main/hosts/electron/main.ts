@@ -6,11 +6,14 @@ import { appProtocolResponse } from './app-protocol';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './channels';
 import { forwardEvents, registerIpc } from './ipc';
 import { lockDown } from './navigation-guard';
+import { restrictPermissions } from './permissions';
 import { windowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** the origins the app's own pages come from: app://inspector, and the dev server under `npm start` in development */
+const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
 let mainWindow: BrowserWindow | undefined;
 
 function dataDirFlag(): string | undefined {
@@ -21,7 +24,7 @@ function dataDirFlag(): string | undefined {
 function createWindow(core: AppCore): void {
   const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   mainWindow = window;
-  lockDown(window.webContents);
+  lockDown(window.webContents, appOrigins);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
@@ -42,11 +45,11 @@ async function start(): Promise<void> {
     if (new URL(request.url).host !== APP_HOST) return new Response('Not found', { status: 404 });
     return appProtocolResponse(rendererDir, request.url);
   });
-  // nothing in the renderer may reach the network directly: every call goes through main
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // the page gets no permission it does not need (clipboard writes for the copy buttons), asked or checked
+  restrictPermissions(session.defaultSession, appOrigins);
   registerIpc(ipcMain, core, devServerUrl ? new URL(devServerUrl).origin : undefined);
   forwardEvents(core, () => mainWindow?.webContents);
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, appOrigins));
   createWindow(core);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(core);

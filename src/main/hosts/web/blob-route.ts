@@ -25,7 +25,8 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 export async function serveBlob(core: AppCore, id: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
   let info;
   try {
-    info = core.blobs.info(decodeURIComponent(id));
+    // `id` comes percent-decoded from the router: decoding it again would read `%25` as `%`
+    info = core.blobs.info(id);
   } catch (error) {
     if (error instanceof AppFailure) {
       res.writeHead(404, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: error.error }));

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { exitWith, integerOption } from '../../cli-options';
 import { compose } from '../../compose';
 import { resolveDataDir } from '../../services/storage/data-dir';
+import { keepServingOnUncaught } from './last-net';
 import { startWebHost } from './server';
 
 const HELP = `Usage: npm run web -- [options]
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     exitWith(`The renderer is not built (${staticDir}): run \`npm run build\`, or use \`npm run web\`, which builds it.`, 1);
   }
   const core = await compose({ host: 'web', dataDir: resolveDataDir({ flag: args['data-dir'] }), echoLog: true, ...(sandboxUsers !== undefined ? { sandbox: { users: sandboxUsers } } : {}) });
+  keepServingOnUncaught(core.log);
   let host;
   try {
     host = await startWebHost({ core, staticDir, port, ...(args.token ? { token: args.token } : {}) });

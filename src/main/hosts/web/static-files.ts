@@ -48,5 +48,8 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     'content-length': String(info.size),
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  // a file that goes away between stat and read ends this answer, not the process (an unheard 'error' throws)
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

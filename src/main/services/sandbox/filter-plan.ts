@@ -1,4 +1,4 @@
-import type { Filter, SchemaRegistry, ScimResourceType } from '@shared/scim';
+import { chainOperands, type Filter, type SchemaRegistry, type ScimResourceType } from '@shared/scim';
 import type { ResourceStore } from './store';
 
 /**
@@ -23,18 +23,22 @@ export function indexCandidates(filter: Filter, store: ResourceStore, rt: ScimRe
       return undefined;
     }
     case 'and': {
-      const left = indexCandidates(filter.left, store, rt, registry);
-      const right = indexCandidates(filter.right, store, rt, registry);
-      if (!left) return right;
-      if (!right) return left;
-      return left.size <= right.size ? left : right;
+      // a whole chain at once (chains can be thousands of terms long): the smallest candidate set narrows
+      let best: Set<string> | undefined;
+      for (const operand of chainOperands(filter)) {
+        const candidates = indexCandidates(operand, store, rt, registry);
+        if (candidates && (!best || candidates.size < best.size)) best = candidates;
+      }
+      return best;
     }
     case 'or': {
-      const left = indexCandidates(filter.left, store, rt, registry);
-      if (!left) return undefined;
-      const right = indexCandidates(filter.right, store, rt, registry);
-      if (!right) return undefined;
-      return new Set([...left, ...right]);
+      const union = new Set<string>();
+      for (const operand of chainOperands(filter)) {
+        const candidates = indexCandidates(operand, store, rt, registry);
+        if (!candidates) return undefined;
+        for (const id of candidates) union.add(id);
+      }
+      return union;
     }
     default:
       return undefined;

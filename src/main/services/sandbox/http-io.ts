@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeByteOffset, invalidUtf8At } from '@shared/util/utf8';
 import { SCIM_CONTENT_TYPE } from './constants';
 import { ScimHttpError, badRequest } from './errors';
 
@@ -48,6 +50,12 @@ export function checkContentType(header: string | undefined): void {
 
 /** Parses a JSON body; a syntax error says where (line and column) and is a 400 invalidSyntax. */
 export function parseJson(bytes: Buffer): unknown {
+  // RFC 8259 §8.1: JSON exchanged between systems is UTF-8; decoding anything else would store U+FFFD in its place
+  if (!isUtf8(bytes)) {
+    const at = invalidUtf8At(bytes);
+    const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+    throw badRequest(`The request body is not valid UTF-8: the bytes at ${describeByteOffset(bytes, at)} (${shown}) are not a UTF-8 character. Send the body encoded as UTF-8 (RFC 8259 §8.1).`, 'invalidSyntax');
+  }
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw badRequest('The request body is empty; a JSON object was expected.', 'invalidSyntax');
   try {

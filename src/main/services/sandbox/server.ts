@@ -40,6 +40,15 @@ export async function listen(options: HttpServerOptions): Promise<{ server: Serv
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+/** The request target as a URL; one that is not a path (`//[`, `http://[`) is a 400, not a failure of the server. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://sandbox');
+  } catch {
+    throw new ScimHttpError(400, `The request target ${JSON.stringify((target ?? '').slice(0, 200))} is not a valid path (RFC 9112 §3.2: origin-form, e.g. ${BASE_PATH}/Users).`, 'invalidSyntax');
+  }
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
   const view = { method: (req.method ?? 'GET').toUpperCase(), params: new URLSearchParams(), headers: req.headers };
   const answer = (reply: Reply) => send(res, options.defects ? options.defects.rewriteReply(reply, view) : reply);
@@ -56,7 +65,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
     }
     await options.ready;
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const url = requestUrl(req.url);
     view.params = url.searchParams;
     options.defects?.rewriteRequest(view);
     const path = url.pathname;

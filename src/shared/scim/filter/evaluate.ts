@@ -3,7 +3,8 @@ import { ScimError } from '../errors';
 import { hasValue } from '../json';
 import { SchemaRegistry } from '../schema/registry';
 import type { ScimAttribute, ScimResourceType } from '../schema/types';
-import type { AttributePath, CompareFilter, CompareOperator, Filter } from './ast';
+import type { AttributePath, CompareFilter, CompareOperator, Filter, LogicalFilter } from './ast';
+import { chainOperands } from './chain';
 import { parseFilter } from './parser';
 
 /** A filter compiled to a predicate over resources (or, inside `[…]`, over values of a multi-valued attribute). */
@@ -222,16 +223,9 @@ function compareStrings(a: string, b: string): number {
 
 function compileNode(filter: Filter, ctx: Context): CompiledFilter {
   switch (filter.type) {
-    case 'and': {
-      const left = compileNode(filter.left, ctx);
-      const right = compileNode(filter.right, ctx);
-      return (node) => left(node) && right(node);
-    }
-    case 'or': {
-      const left = compileNode(filter.left, ctx);
-      const right = compileNode(filter.right, ctx);
-      return (node) => left(node) || right(node);
-    }
+    case 'and':
+    case 'or':
+      return compileChain(filter, ctx);
     case 'not': {
       const inner = compileNode(filter.filter, ctx);
       return (node) => !inner(node);
@@ -258,6 +252,33 @@ function compileNode(filter: Filter, ctx: Context): CompiledFilter {
     case 'compare':
       return compileCompare(filter, ctx);
   }
+}
+
+/**
+ * A whole `and` or `or` chain as one loop over its operands: the parser accepts chains of any length
+ * and builds them as trees as deep as they are long, which nested closures would walk recursively.
+ */
+function compileChain(filter: LogicalFilter, ctx: Context): CompiledFilter {
+  const parts = chainOperands(filter).map((operand) => compileNode(operand, ctx));
+  const count = parts.length;
+  if (filter.type === 'and') {
+    if (count === 2) {
+      const [a, b] = parts as [CompiledFilter, CompiledFilter];
+      return (node) => a(node) && b(node);
+    }
+    return (node) => {
+      for (let i = 0; i < count; i++) if (!parts[i]!(node)) return false;
+      return true;
+    };
+  }
+  if (count === 2) {
+    const [a, b] = parts as [CompiledFilter, CompiledFilter];
+    return (node) => a(node) || b(node);
+  }
+  return (node) => {
+    for (let i = 0; i < count; i++) if (parts[i]!(node)) return true;
+    return false;
+  };
 }
 
 function compileCompare(filter: CompareFilter, ctx: Context): CompiledFilter {

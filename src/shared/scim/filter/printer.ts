@@ -5,30 +5,52 @@ function formatValue(value: FilterValue): string {
   return JSON.stringify(value);
 }
 
-function format(filter: Filter, parentPrecedence: number): string {
-  switch (filter.type) {
-    case 'compare':
-      return `${formatAttributePath(filter.path)} ${filter.op} ${formatValue(filter.value)}`;
-    case 'present':
-      return `${formatAttributePath(filter.path)} pr`;
-    case 'not':
-      return `not (${format(filter.filter, 0)})`;
-    case 'valuePath':
-      return `${formatAttributePath(filter.path)}[${format(filter.filter, 0)}]`;
-    case 'and':
-    case 'or': {
-      // or = 1, and = 2; the right operand of a left-associative chain needs parentheses at equal precedence
-      const precedence = filter.type === 'or' ? 1 : 2;
-      const text = `${format(filter.left, precedence)} ${filter.type} ${format(filter.right, precedence + 1)}`;
-      return precedence < parentPrecedence ? `(${text})` : text;
-    }
-  }
-}
+/** Text to emit, or a node to format under a parent of the given precedence (or = 1, and = 2). */
+type Work = string | { filter: Filter; parent: number };
 
 /**
  * Canonical filter text: lower-case operators, JSON-quoted strings, single spaces, and only the
- * parentheses the tree needs. `parseFilter(formatFilter(ast))` deep-equals `ast`.
+ * parentheses the tree needs. `parseFilter(formatFilter(ast))` deep-equals `ast`. Works off an explicit
+ * stack, so a chain of any length (a tree as deep as the chain is long) prints without recursion.
  */
 export function formatFilter(filter: Filter): string {
-  return format(filter, 0);
+  const out: string[] = [];
+  const stack: Work[] = [{ filter, parent: 0 }];
+  while (stack.length > 0) {
+    const work = stack.pop()!;
+    if (typeof work === 'string') {
+      out.push(work);
+      continue;
+    }
+    const node = work.filter;
+    switch (node.type) {
+      case 'compare':
+        out.push(`${formatAttributePath(node.path)} ${node.op} ${formatValue(node.value)}`);
+        break;
+      case 'present':
+        out.push(`${formatAttributePath(node.path)} pr`);
+        break;
+      case 'not':
+        out.push('not (');
+        stack.push(')', { filter: node.filter, parent: 0 });
+        break;
+      case 'valuePath':
+        out.push(`${formatAttributePath(node.path)}[`);
+        stack.push(']', { filter: node.filter, parent: 0 });
+        break;
+      case 'and':
+      case 'or': {
+        // the right operand of a left-associative chain needs parentheses at equal precedence
+        const precedence = node.type === 'or' ? 1 : 2;
+        const grouped = precedence < work.parent;
+        if (grouped) {
+          out.push('(');
+          stack.push(')');
+        }
+        stack.push({ filter: node.right, parent: precedence + 1 }, ` ${node.type} `, { filter: node.left, parent: precedence });
+        break;
+      }
+    }
+  }
+  return out.join('');
 }

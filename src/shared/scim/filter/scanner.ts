@@ -1,3 +1,4 @@
+import { instantOf } from '../datetime';
 import { ScimFilterError } from '../errors';
 import { SchemaRegistry } from '../schema/registry';
 import type { ScimResourceType } from '../schema/types';
@@ -204,6 +205,10 @@ export class FilterScanner {
       this.pos = read.end;
       return read.value;
     }
+    if (isDigit(c) && text.charCodeAt(start + 4) === CH.minus) {
+      const dateTime = this.unquotedDateTime(start);
+      if (dateTime !== undefined) return dateTime;
+    }
     if (c === CH.minus || isDigit(c)) return this.parseNumber(start);
     const end = this.wordEnd(start);
     if (end > start) {
@@ -227,6 +232,22 @@ export class FilterScanner {
     const wordLength = Math.max(end - start, 1);
     const hint = end > start ? `; string values must be in double quotes: "${text.slice(start, end)}"` : '';
     this.fail(`expected ${VALUE_HINT} after "${op}", found ${this.describeHere()}${hint}`, start, wordLength);
+  }
+
+  /**
+   * `2015-10-10T14:38:21.8617979-07:00` without quotes (as some clients send it): lenient parsing reads
+   * it as the dateTime string it is, so it compares chronologically; strict parsing says to quote it.
+   */
+  private unquotedDateTime(start: number): string | undefined {
+    const text = this.text;
+    let end = start;
+    while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== CH.close && text.charCodeAt(end) !== CH.closeBracket) end++;
+    const raw = text.slice(start, end);
+    if (Number.isNaN(instantOf(raw))) return undefined;
+    if (!this.options.lenient) this.fail(`expected ${VALUE_HINT}, found the unquoted dateTime ${raw}: RFC 7644 §3.4.2.2 writes it as a JSON string, "${raw}"`, start, end - start);
+    this.pos = end;
+    this.deviate('unquoted-value', `unquoted dateTime ${raw}: RFC 7644 §3.4.2.2 requires a JSON string, "${raw}"`, start, end - start);
+    return raw;
   }
 
   /** JSON number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */

@@ -70,6 +70,80 @@ describe('the window', () => {
   });
 });
 
+describe('frame navigation', () => {
+  it('denies any frame navigating away from the app origin, and the top frame navigating at all', async () => {
+    const { lockDown } = await import('../../../../../src/main/hosts/electron/navigation-guard');
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    lockDown(contents as never, ['app://inspector', 'http://localhost:5173']);
+    const navigate = (url: string, isMainFrame: boolean) => {
+      const preventDefault = vi.fn();
+      contents.emit('will-frame-navigate', { url, isMainFrame, preventDefault });
+      return preventDefault.mock.calls.length > 0 ? 'denied' : 'allowed';
+    };
+    expect(navigate('app://inspector/index.html', false)).toBe('allowed');
+    expect(navigate('http://localhost:5173/x', false)).toBe('allowed');
+    for (const url of ['https://evil.example/', 'http://localhost:5174/', 'app://other/index.html', 'file:///etc/passwd', 'about:blank', 'javascript:alert(1)', 'data:text/html,x', 'not a url']) {
+      expect(navigate(url, false), url).toBe('denied');
+    }
+    expect(navigate('app://inspector/index.html', true)).toBe('denied');
+    expect(navigate('https://evil.example/', true)).toBe('denied');
+  });
+
+  it('without origins given, allows only app://inspector', async () => {
+    const { lockDown } = await import('../../../../../src/main/hosts/electron/navigation-guard');
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    lockDown(contents as never);
+    const prevented = vi.fn();
+    contents.emit('will-frame-navigate', { url: 'http://localhost:5173/', isMainFrame: false, preventDefault: prevented });
+    expect(prevented).toHaveBeenCalled();
+  });
+});
+
+describe('permissions', () => {
+  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string; isMainFrame: boolean }) => void;
+  type CheckHandler = (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string; isMainFrame: boolean }) => boolean;
+
+  async function handlers() {
+    const { restrictPermissions } = await import('../../../../../src/main/hosts/electron/permissions');
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    restrictPermissions(session as never, ['app://inspector']);
+    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as RequestHandler;
+    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as CheckHandler;
+    const device = session.setDevicePermissionHandler.mock.calls[0]![0] as (details: unknown) => boolean;
+    const asked = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      let granted: boolean | undefined;
+      request(null, permission, (g) => (granted = g), { requestingUrl, isMainFrame });
+      return granted;
+    };
+    const checked = (permission: string, requestingUrl: string, isMainFrame = true) => check(null, permission, originOfUrl(requestingUrl), { requestingUrl, isMainFrame });
+    return { asked, checked, device };
+  }
+  const originOfUrl = (url: string) => url.split('/').slice(0, 3).join('/');
+
+  const EVERYTHING_ELSE = ['media', 'display-capture', 'geolocation', 'notifications', 'midi', 'midiSysex', 'clipboard-read', 'fullscreen', 'pointerLock', 'keyboardLock', 'openExternal', 'fileSystem', 'idle-detection', 'window-management', 'storage-access', 'top-level-storage-access', 'speaker-selection', 'mediaKeySystem', 'unknown'];
+
+  it('grants the app page only writing to the clipboard, asked or checked', async () => {
+    const { asked, checked } = await handlers();
+    expect(asked('clipboard-sanitized-write', 'app://inspector/index.html')).toBe(true);
+    expect(checked('clipboard-sanitized-write', 'app://inspector/index.html')).toBe(true);
+    for (const permission of EVERYTHING_ELSE) {
+      expect(asked(permission, 'app://inspector/index.html'), permission).toBe(false);
+      expect(checked(permission, 'app://inspector/index.html'), permission).toBe(false);
+    }
+  });
+
+  it('grants nothing to another origin or to a frame inside the page', async () => {
+    const { asked, checked, device } = await handlers();
+    for (const url of ['https://evil.example/', 'app://other/', 'file:///x', 'http://localhost:5173/']) {
+      expect(asked('clipboard-sanitized-write', url), url).toBe(false);
+      expect(checked('clipboard-sanitized-write', url), url).toBe(false);
+    }
+    expect(asked('clipboard-sanitized-write', 'app://inspector/index.html', false)).toBe(false);
+    expect(checked('clipboard-sanitized-write', 'app://inspector/index.html', false)).toBe(false);
+    expect(device({ deviceType: 'hid', origin: 'app://inspector' })).toBe(false);
+  });
+});
+
 describe('IPC', () => {
   it('accepts calls only from the app origin top frame', async () => {
     const { isTrustedSender } = await import('../../../../../src/main/hosts/electron/ipc');
@@ -109,5 +183,7 @@ describe('the app protocol', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await appProtocolResponse(dir, 'app://inspector/..%2f..%2fetc%2fpasswd')).status).toBe(403);
+    // a path that is not valid percent-encoding is a 400, not a rejected promise
+    expect((await appProtocolResponse(dir, 'app://inspector/%E0')).status).toBe(400);
   });
 });

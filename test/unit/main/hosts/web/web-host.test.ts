@@ -31,6 +31,8 @@ describe('the web host', () => {
   let core: AppCore;
   let host: WebHost;
   let own: Record<string, string>;
+  /** the session cookie, got the way a browser gets it: by opening the printed URL */
+  let cookie: string;
 
   beforeAll(async () => {
     const staticDir = join(dir.path, 'renderer');
@@ -40,6 +42,8 @@ describe('the web host', () => {
     core = await compose({ host: 'web', dataDir: join(dir.path, 'data'), sandbox: false } as Parameters<typeof compose>[0]);
     host = await startWebHost({ core, staticDir });
     own = { host: `127.0.0.1:${host.port}` };
+    const trade = await raw(host.port, `/?token=${host.token}`, { headers: own });
+    cookie = String(trade.headers['set-cookie']).split(';')[0]!;
   });
   afterAll(async () => {
     await host.close();
@@ -48,7 +52,7 @@ describe('the web host', () => {
   });
 
   const api = (command: string, body: string, headers: Record<string, string> = {}) =>
-    raw(host.port, `/api/${command}`, { method: 'POST', body, headers: { ...own, 'content-type': 'application/json', authorization: `Bearer ${host.token}`, ...headers } });
+    raw(host.port, `/api/${command}`, { method: 'POST', body, headers: { ...own, 'content-type': 'application/json', cookie, ...headers } });
 
   it('prints a URL with the token on 127.0.0.1', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
@@ -116,12 +120,12 @@ describe('the web host', () => {
 
   it('refuses other content types and methods', async () => {
     expect((await api('app.info', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await raw(host.port, '/api/app.info', { headers: { ...own, authorization: `Bearer ${host.token}` } })).status).toBe(405);
+    expect((await raw(host.port, '/api/app.info', { headers: { ...own, cookie } })).status).toBe(405);
   });
 
   it('serves stored bodies by id with Range', async () => {
     const blob = core.blobs.put(Buffer.from('0123456789abcdef'), 'text/plain');
-    const auth = { ...own, authorization: `Bearer ${host.token}` };
+    const auth = { ...own, cookie };
     const whole = await raw(host.port, `/api/blobs/${blob.id}`, { headers: auth });
     expect(whole.status).toBe(200);
     expect(whole.body).toBe('0123456789abcdef');
@@ -137,7 +141,7 @@ describe('the web host', () => {
 
   it('streams events as server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...own, authorization: `Bearer ${host.token}` } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...own, cookie } }, (res) => {
         expect(res.headers['content-type']).toMatch(/text\/event-stream/);
         let text = '';
         res.setEncoding('utf8');
@@ -158,7 +162,7 @@ describe('the web host', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    const res = await raw(host.port, '/..%2f..%2fdata/settings.json', { headers: { ...own, authorization: `Bearer ${host.token}` } });
+    const res = await raw(host.port, '/..%2f..%2fdata/settings.json', { headers: { ...own, cookie } });
     expect(res.status).toBe(403);
   });
 });
