@@ -105,7 +105,7 @@ describe('endpoint editor: typed secrets', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Edit endpoint Saved basic' });
     await user.type(within(dialog).getByLabelText('Password'), PASSWORD);
     expect(within(dialog).getByRole('button', { name: 'Save and test connection' })).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Save', exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByRole('status', { name: 'Saved' })).toHaveProperty('textContent', 'Password stored in the OS keychain.');
     expect(await core.endpoints.secret(saved.id, 'password')).toBe(PASSWORD);
   });
