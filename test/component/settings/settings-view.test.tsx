@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type AppCore } from '../../../src/main/compose';
@@ -8,6 +8,9 @@ import { useAppInfo } from '../../../src/renderer/stores/app-info';
 import { createClient } from '../../../src/renderer/transport/client';
 import { tempDir } from '../../support/temp-dir';
 import { inProcessTransport } from '../support/in-process-transport';
+
+// real servers, keychain and disk behind every step: allow for a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 describe('the Settings view', () => {
   const dir = tempDir();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '@shared/api/errors';
 import type { Settings } from '@shared/model/settings';
 import { useApi } from '../../app/api-context';
+import { useAppInfo } from '../../stores/app-info';
 import { toAppError } from '../../stores/endpoints';
 import { OverviewPage } from '../overview/OverviewPage';
 import { SettingsForm } from './SettingsForm';
@@ -17,6 +18,10 @@ export function SettingsView() {
     api.call('settings.get', {}).then(setSaved, (e: unknown) => setError(toAppError(e)));
   }, [api]);
   useEffect(load, [load]);
+  // the installation facts below come from app.info (the shell loads it; a view shown alone does too)
+  useEffect(() => {
+    if (useAppInfo.getState().state.status === 'idle') void useAppInfo.getState().load(api);
+  }, [api]);
 
   return (
     <div className="settings-view">
