@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coreSchemas, URN } from '@shared/scim';
@@ -14,6 +14,9 @@ import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-
 import { tempDir } from '../../support/temp-dir';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { inProcessTransport } from '../support/in-process-transport';
+
+// real servers, keychain and disk behind every step: allow for a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 const TOKEN = 'discovery-token-5b1e9c70';
 const LIST = URN.listResponse;

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compose, type AppCore } from '../../../src/main/compose';
@@ -10,6 +10,9 @@ import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-
 import { tempDir } from '../../support/temp-dir';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { inProcessTransport } from '../support/in-process-transport';
+
+// real servers, keychain and disk behind every step: allow for a loaded machine
+configure({ asyncUtilTimeout: 5000 });
 
 const TOKEN = 'typed-bearer-3f9a61c2';
 const PASSWORD = 'typed-password-8d2e47b1';
@@ -153,5 +156,16 @@ describe('endpoint editor: typed secrets', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save and close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await core.endpoints.secret((await byName('Escape')).id, 'token')).toBe(TOKEN);
+  });
+
+  it('says so when a secret is kept for this session only (the last test: it leaves the vault in memory)', async () => {
+    await core.router.dispatch('vault.useSessionOnly', {}, { origin: 'component-test' });
+    renderSidebar();
+    const { user, dialog } = await newEndpoint('Session only');
+    await user.type(within(dialog).getByLabelText('Bearer token'), `${TOKEN}{Enter}`);
+    const saved = await within(dialog).findByRole('status', { name: 'Saved' });
+    expect(saved.textContent).toBe('Created “Session only” (settings in endpoints.json). Bearer token stored for this session only (not in the OS keychain: set it again after a restart).');
+    expect(saved.className).toContain('ep-notice-warn');
+    expect(await core.endpoints.secret((await byName('Session only')).id, 'token')).toBe(TOKEN);
   });
 });
