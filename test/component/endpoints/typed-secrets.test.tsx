@@ -4,7 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compose, type AppCore } from '../../../src/main/compose';
 import { ApiProvider } from '../../../src/renderer/app/api-context';
 import { EndpointsSidebar } from '../../../src/renderer/features/endpoints/EndpointsSidebar';
+import { useSettingsFocus } from '../../../src/renderer/features/settings/open-settings';
 import { useEndpoints } from '../../../src/renderer/stores/endpoints';
+import { useLayout } from '../../../src/renderer/stores/layout';
 import { createClient } from '../../../src/renderer/transport/client';
 import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-keyring';
 import { tempDir } from '../../support/temp-dir';
@@ -156,6 +158,21 @@ describe('endpoint editor: typed secrets', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save and close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await core.endpoints.secret((await byName('Escape')).id, 'token')).toBe(TOKEN);
+  });
+
+  it('the timeouts’ link to Settings asks first when the endpoint is not saved', async () => {
+    useLayout.setState({ activity: 'workbench', sidebarOpen: true });
+    renderSidebar();
+    const { user, dialog } = await newEndpoint('Not saved yet');
+    await user.click(within(dialog).getByRole('button', { name: 'change them in Settings' }));
+    const ask = within(dialog).getByRole('alertdialog', { name: 'Unsaved changes' });
+    expect(ask.textContent).toContain('The endpoint is not created yet.');
+    expect(useLayout.getState().activity).toBe('workbench');
+    await user.click(within(ask).getByRole('button', { name: 'Save and open Settings' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(useLayout.getState().activity).toBe('settings');
+    expect(useSettingsFocus.getState().section).toBe('requests');
+    expect(await byName('Not saved yet')).toBeTruthy();
   });
 
   it('says so when a secret is kept for this session only (the last test: it leaves the vault in memory)', async () => {
