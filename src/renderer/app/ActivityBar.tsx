@@ -8,8 +8,18 @@ const ACTIVITIES: { id: ActivityId; label: string; shortcut: string; icon: (p: {
   { id: 'collections', label: 'Collections', shortcut: 'Alt+4', icon: CollectionsIcon },
 ];
 
+/**
+ * The tooltip says what a click does: on the open view, it hides or shows the sidebar (as in VS Code);
+ * the keyboard shortcut always shows the view with its sidebar.
+ */
+export function activityTitle(label: string, shortcut: string, open: boolean, sidebarOpen: boolean): string {
+  if (!open) return `${label} (${shortcut})`;
+  return `${label} (${shortcut}) is open. Click to ${sidebarOpen ? 'hide' : 'show'} its sidebar (Ctrl+B)`;
+}
+
 export function ActivityBar() {
   const activity = useLayout((s) => s.activity);
+  const sidebarOpen = useLayout((s) => s.sidebarOpen);
   const setActivity = useLayout((s) => s.setActivity);
   return (
     <nav className="activity-bar" aria-label="Views">
@@ -23,7 +33,8 @@ export function ActivityBar() {
             role="tab"
             aria-selected={activity === id}
             aria-label={label}
-            title={`${label} (${shortcut})`}
+            title={activityTitle(label, shortcut, activity === id, sidebarOpen)}
+            aria-keyshortcuts={shortcut}
             className="activity-item"
             onClick={() => setActivity(id)}
           >

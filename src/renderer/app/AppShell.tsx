@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useApi } from './api-context';
 import { useWorkbenchIntegration } from '../features/workbench/integration';
 import { starterDraft } from '../features/workbench/model/titles';
+import { applyTheme } from '../features/settings/theme';
 import { useAppInfo } from '../stores/app-info';
 import { startWorkspaceSync } from '../stores/workspace-sync';
 import { SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from '../stores/layout';
@@ -13,10 +14,15 @@ import { VIEWS } from './views';
 export function AppShell() {
   const api = useApi();
   const load = useAppInfo((s) => s.load);
-  const { activity, sidebarOpen, sidebarWidth, setSidebarWidth, setActivity, toggleSidebar } = useLayout();
+  const { activity, sidebarOpen, sidebarWidth, setSidebarWidth, showActivity, toggleSidebar } = useLayout();
 
   useEffect(() => {
     void load(api);
+    // the theme setting (data-theme follows the OS until it is known)
+    api.call('settings.get', {}).then(
+      (settings) => applyTheme(settings.ui.theme),
+      () => undefined,
+    );
   }, [api, load]);
 
   // open tabs and the layout live in main (workspace.json), so they survive a restart
@@ -28,8 +34,9 @@ export function AppShell() {
     const onKey = (event: KeyboardEvent) => {
       const target = ACTIVITY_SHORTCUTS[event.key];
       if (event.altKey && !event.ctrlKey && !event.metaKey && target) {
+        // a shortcut always shows its view with the sidebar; only Ctrl+B (or a click on the open view) hides it
         event.preventDefault();
-        setActivity(target);
+        showActivity(target);
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'b' && !event.shiftKey) {
         event.preventDefault();
         toggleSidebar();
@@ -37,7 +44,7 @@ export function AppShell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setActivity, toggleSidebar]);
+  }, [showActivity, toggleSidebar]);
 
   const view = VIEWS[activity];
   return (

@@ -22,7 +22,7 @@ function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
   );
 }
 
-const overview = () => import('../features/overview/OverviewPage');
+const settings = () => import('../features/settings/SettingsView');
 const discovery = () => import('../features/discovery/DiscoveryView');
 const history = () => import('../features/history/HistoryPanel');
 const historyEntry = () => import('../features/history/HistoryEntryView');
@@ -53,6 +53,6 @@ export const VIEWS: Record<ActivityId, View> = {
   },
   settings: {
     title: 'Settings',
-    main: lazyView(overview, (m) => m.OverviewPage),
+    main: lazyView(settings, (m) => m.SettingsView),
   },
 };

@@ -18,6 +18,8 @@ export interface DiscoveryState {
   registry?: SchemaRegistry;
   error?: AppError;
   refreshing: boolean;
+  /** the endpoint's secrets or the vault changed since this was read: read again when next used */
+  stale?: boolean;
 }
 
 interface DiscoveryStore {
@@ -29,6 +31,11 @@ interface DiscoveryStore {
   refresh(client: ApiClient, endpointId: string): Promise<DiscoveryState>;
   /** Drops what is known (the endpoint changed or was deleted); the next `load` asks again. Without an id, drops everything. */
   forget(endpointId?: string): void;
+  /**
+   * Marks what is known as out of date (the credentials changed): it stays on screen while the server is
+   * asked again on next use, and an answer still on its way is dropped. Without an id, every endpoint.
+   */
+  invalidate(endpointId?: string): void;
 }
 
 interface Flight {
@@ -61,10 +68,10 @@ export const useDiscoveryStore = create<DiscoveryStore>((set, get) => ({
     const running = inFlight.get(endpointId);
     if (running?.promise && (running.refresh || !refresh)) return running.promise;
     const current = get().byEndpoint[endpointId];
-    if (!refresh && current && current.status !== 'failed' && !running) return Promise.resolve(current);
+    if (!refresh && current && current.status !== 'failed' && !current.stale && !running) return Promise.resolve(current);
 
     const update = (next: DiscoveryState) => set((s) => ({ byEndpoint: { ...s.byEndpoint, [endpointId]: next } }));
-    if (current?.discovery) update({ ...current, refreshing: true });
+    if (current?.discovery) update({ ...current, stale: false, refreshing: true });
     else update({ status: 'loading', refreshing: false });
 
     const flight: Flight = { refresh };
@@ -106,18 +113,38 @@ export const useDiscoveryStore = create<DiscoveryStore>((set, get) => ({
       return { byEndpoint: rest };
     });
   },
+
+  invalidate(endpointId) {
+    const ids = endpointId === undefined ? Object.keys(get().byEndpoint) : [endpointId];
+    for (const id of ids) inFlight.delete(id);
+    set((s) => {
+      const next = { ...s.byEndpoint };
+      for (const id of ids) {
+        const state = next[id];
+        if (state) next[id] = { ...state, stale: true, refreshing: false };
+      }
+      return { byEndpoint: next };
+    });
+  },
 }));
 
 const watchedClients = new WeakSet<ApiClient>();
 
-/** Forgets an endpoint's discovery when the endpoint is edited or deleted (once per client). */
+/**
+ * Keeps discovery in step with the endpoint (once per client): settings edited or the endpoint deleted
+ * drop what was read (it may describe another server); new credentials, or a vault that changed,
+ * have it read again, so an error caused by the old credentials does not stay on screen.
+ */
 function watchEndpointChanges(client: ApiClient): void {
   if (watchedClients.has(client)) return;
   watchedClients.add(client);
   client.on('endpoints.changed', ({ id, change }) => {
-    if (change === 'secrets' || change === 'created') return;
-    useDiscoveryStore.getState().forget(change === 'all' ? undefined : id);
+    if (change === 'created') return;
+    const store = useDiscoveryStore.getState();
+    if (change === 'secrets') store.invalidate(id);
+    else store.forget(change === 'all' ? undefined : id);
   });
+  client.on('vault.changed', () => useDiscoveryStore.getState().invalidate());
 }
 
 /**
@@ -127,11 +154,13 @@ function watchEndpointChanges(client: ApiClient): void {
 export function useDiscovery(endpointId: string | undefined): DiscoveryState | undefined {
   const client = useApi();
   const state = useDiscoveryStore((s) => (endpointId ? s.byEndpoint[endpointId] : undefined));
-  const missing = endpointId !== undefined && state === undefined;
+  const stale = state?.stale === true;
+  const missing = endpointId !== undefined && (state === undefined || stale);
   useEffect(() => {
     watchEndpointChanges(client);
-    if (endpointId && missing) void useDiscoveryStore.getState().load(client, endpointId);
-  }, [client, endpointId, missing]);
+    // main may still hold the answer read with the old credentials (a vault change): ask the server
+    if (endpointId && missing) void useDiscoveryStore.getState().load(client, endpointId, { refresh: stale });
+  }, [client, endpointId, missing, stale]);
   return state;
 }
 

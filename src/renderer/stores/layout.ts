@@ -4,7 +4,10 @@ import { Layout, type ActivityId } from '@shared/model/workspace';
 export type { ActivityId } from '@shared/model/workspace';
 
 interface LayoutStore extends Layout {
+  /** a click on an activity: opens it, or, on the one already open, shows or hides its sidebar (as VS Code does) */
   setActivity(activity: ActivityId): void;
+  /** opens an activity with its sidebar shown, whichever was open (the Alt+number shortcuts, links) */
+  showActivity(activity: ActivityId): void;
   setSidebarWidth(width: number): void;
   toggleSidebar(): void;
   setSplit(split: Layout['split']): void;
@@ -24,6 +27,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 export const useLayout = create<LayoutStore>()((set) => ({
   ...Layout.parse({}),
   setActivity: (activity) => set((state) => (state.activity === activity ? { sidebarOpen: !state.sidebarOpen } : { activity, sidebarOpen: true })),
+  showActivity: (activity) => set({ activity, sidebarOpen: true }),
   setSidebarWidth: (width) => set({ sidebarWidth: Math.round(clamp(width, SIDEBAR_MIN, SIDEBAR_MAX)) }),
   toggleSidebar: () => set((state) => ({ sidebarOpen: !state.sidebarOpen })),
   setSplit: (split) => set({ split }),

@@ -81,3 +81,54 @@ describe('summary, headers and timing of an HTTPS exchange with certificate veri
     expect(within(screen.getByRole('table', { name: 'Request headers' })).getByRole('row', { name: /^accept application\/scim\+json/i })).toBeTruthy();
   });
 });
+
+describe('timing of plain HTTP exchanges: what a phase without time means', () => {
+  let server: FixtureServer;
+  let env: CoreWithEndpoint;
+
+  beforeAll(async () => {
+    server = await startFixtureServer(({ path }) => (path === '/Users/1' ? { body: user1 } : undefined));
+    env = await composeWithEndpoint({ baseUrl: 'http://127.0.0.1:1/unused', token: 'unused' });
+  });
+  afterAll(async () => {
+    await env.close();
+    await server.close();
+  });
+
+  async function timing(endpointId: string, requestId: string) {
+    const spec: RequestSpec = { endpointId, method: 'GET', path: '/Users/1', headers: [], variables: {} };
+    const exchange = await env.client.call('http.send', { requestId, spec });
+    const view = render(
+      <ApiProvider client={env.client}>
+        <ResponseInspector exchange={exchange} spec={spec} />
+      </ApiProvider>,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: /show the timing breakdown/ }));
+    const table = screen.getByRole('table', { name: 'Timing breakdown' });
+    const cell = (name: string) => within(within(table).getByRole('row', { name: new RegExp(`^${name}`) })).getAllByRole('cell')[1]!.textContent;
+    const result = { dns: cell('DNS lookup'), connect: cell('TCP connect'), tls: cell('TLS handshake'), connection: screen.getByTestId('connection-kind').textContent };
+    view.unmount();
+    return result;
+  }
+
+  it('to an IP address: no DNS lookup is needed, TLS is not used, and only a reused connection says "reused"', async () => {
+    const endpoint = await env.client.call('endpoints.create', { endpoint: { name: 'By IP', baseUrl: server.baseUrl, auth: { kind: 'none' } } });
+    const first = await timing(endpoint.id, 'ip-1');
+    expect(first.dns).toBe('not needed (IP address)');
+    expect(first.tls).toBe('not used (plain HTTP)');
+    expect(first.connect).toMatch(DURATION);
+    expect(first.connection).toMatch(/^new/);
+    const second = await timing(endpoint.id, 'ip-2');
+    expect(second).toMatchObject({ dns: 'not needed (IP address)', tls: 'not used (plain HTTP)', connect: 'reused' });
+    expect(second.connection).toMatch(/^reused/);
+  });
+
+  it('to a host name: the lookup is timed on a new connection and "reused" on a reused one', async () => {
+    const endpoint = await env.client.call('endpoints.create', { endpoint: { name: 'By name', baseUrl: server.baseUrl.replace('127.0.0.1', 'localhost'), auth: { kind: 'none' } } });
+    const first = await timing(endpoint.id, 'name-1');
+    expect(first.dns).toMatch(DURATION);
+    expect(first.tls).toBe('not used (plain HTTP)');
+    const second = await timing(endpoint.id, 'name-2');
+    expect(second).toMatchObject({ dns: 'reused', connect: 'reused', tls: 'not used (plain HTTP)' });
+  });
+});

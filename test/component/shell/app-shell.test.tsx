@@ -53,6 +53,23 @@ describe('the app shell', () => {
     expect(screen.getByRole('tab', { name: 'Discovery' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('a view’s shortcut never hides its sidebar; a click on the open view does, and its tooltip says so', async () => {
+    useLayout.setState({ activity: 'workbench', sidebarOpen: true });
+    renderShell();
+    const user = userEvent.setup();
+    await user.keyboard('{Alt>}2{/Alt}');
+    await user.keyboard('{Alt>}2{/Alt}');
+    expect(screen.getByRole('complementary', { name: 'Discovery sidebar' })).toBeTruthy();
+    const discovery = screen.getByRole('tab', { name: 'Discovery' });
+    expect(discovery.getAttribute('title')).toBe('Discovery (Alt+2) is open. Click to hide its sidebar (Ctrl+B)');
+    expect(screen.getByRole('tab', { name: 'History' }).getAttribute('title')).toBe('History (Alt+3)');
+    await user.click(discovery);
+    expect(screen.queryByRole('complementary', { name: 'Discovery sidebar' })).toBeNull();
+    expect(discovery.getAttribute('title')).toBe('Discovery (Alt+2) is open. Click to show its sidebar (Ctrl+B)');
+    await user.keyboard('{Alt>}2{/Alt}');
+    expect(screen.getByRole('complementary', { name: 'Discovery sidebar' })).toBeTruthy();
+  });
+
   it('shows what went wrong when the core does not answer', async () => {
     useAppInfo.setState({ state: { status: 'idle' } });
     // the previous test left the Discovery view open; the overview (with "Try again") is on Requests

@@ -14,8 +14,19 @@ function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
+/** A secret the endpoint needs is missing: an authentication problem, found before anything was sent. */
+const missingSecret = (error: AppError) => error.kind === 'validation' && error.issues.some((issue) => issue.path.startsWith('secrets.'));
+
+function errorArea(error: AppError): Finding['area'] {
+  if (error.kind === 'tls') return 'tls';
+  if (error.kind === 'timeout') return 'timing';
+  if (error.kind === 'unauthorized' || error.kind === 'forbidden' || missingSecret(error)) return 'auth';
+  if (/proxy/i.test(error.message)) return 'proxy';
+  return 'network';
+}
+
 function errorFindings(error: AppError): Finding[] {
-  const area: Finding['area'] = error.kind === 'tls' ? 'tls' : error.kind === 'timeout' ? 'timing' : error.kind === 'unauthorized' ? 'auth' : /proxy/i.test(error.message) ? 'proxy' : 'network';
+  const area = errorArea(error);
   return [{ level: 'error', area, message: error.hint ? `${error.message} ${error.hint}` : error.message }];
 }
 

@@ -106,7 +106,7 @@ function Discovered({ endpoint }: { endpoint: EndpointView }) {
       <TabPanel idPrefix={idPrefix} id={section} className="dsc-panel">
         {section === 'capabilities' && <CapabilityCards document={discovery.serviceProviderConfig} />}
         {section === 'resourceTypes' && (
-          <ResourceTypesList document={discovery.resourceTypes} registry={registry} usesCoreSchemas={discovery.usesCoreSchemas} onShowSchema={(urn) => show('schemas', urn)} />
+          <ResourceTypesList document={discovery.resourceTypes} registry={registry} onShowSchema={(urn) => show('schemas', urn)} />
         )}
         {section === 'schemas' && (
           <SchemasSection

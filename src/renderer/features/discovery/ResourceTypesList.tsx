@@ -5,12 +5,20 @@ import { DocumentError } from './DocumentError';
 interface ResourceTypesListProps {
   document: DiscoveredDocument;
   registry: SchemaRegistry;
-  usesCoreSchemas: boolean;
   onShowSchema(urn: string): void;
 }
 
+/**
+ * Why no list from the server is shown, without contradicting the error above it: a document that
+ * could not be read says nothing about what the server lists.
+ */
+function standInNote(document: DiscoveredDocument, standIns: boolean): string {
+  if (document.error) return standIns ? `Until ${document.path} can be read, the resource types RFC 7643 defines are assumed.` : `Until ${document.path} can be read, no resource type is known.`;
+  return standIns ? 'The server lists no resource types; the ones RFC 7643 defines are assumed in their place.' : 'The server lists no resource types.';
+}
+
 /** Each resource type with its endpoint, base schema and extensions (required or optional). */
-export function ResourceTypesList({ document, registry, usesCoreSchemas, onShowSchema }: ResourceTypesListProps) {
+export function ResourceTypesList({ document, registry, onShowSchema }: ResourceTypesListProps) {
   const served = !document.error && (document.resources?.length ?? 0) > 0;
   const schemaLink = (urn: string) => {
     const schema = registry.schema(urn);
@@ -27,48 +35,46 @@ export function ResourceTypesList({ document, registry, usesCoreSchemas, onShowS
   return (
     <div className="dsc-section">
       {document.error && <DocumentError document={document} />}
-      {!served && (
-        <p className="ins-callout ins-callout-info" role="note">
-          {usesCoreSchemas || document.error ? 'The server lists no resource types; these are the ones RFC 7643 defines, assumed in their place.' : 'The server lists no resource types.'}
-        </p>
-      )}
-      <table className="dsc-table" aria-label="Resource types">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Endpoint</th>
-            <th scope="col">Schema</th>
-            <th scope="col">Extensions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {registry.resourceTypes.map((rt) => (
-            <tr key={rt.id}>
-              <th scope="row">
-                {rt.name}
-                {rt.description && rt.description !== rt.name && <div className="ins-faint dsc-desc">{rt.description}</div>}
-              </th>
-              <td>
-                <code>{rt.endpoint}</code>
-              </td>
-              <td>{schemaLink(rt.schema)}</td>
-              <td>
-                {rt.schemaExtensions.length === 0 ? (
-                  <span className="ins-faint">none</span>
-                ) : (
-                  <ul className="dsc-ext-list">
-                    {rt.schemaExtensions.map((ext) => (
-                      <li key={ext.schema}>
-                        {schemaLink(ext.schema)} <span className={`chip ${ext.required ? 'chip-on' : 'chip-off'}`}>{ext.required ? 'required' : 'optional'}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
+      {!served && <p className="ins-callout ins-callout-info" role="note" aria-label="About these resource types">{standInNote(document, registry.resourceTypes.length > 0)}</p>}
+      {registry.resourceTypes.length > 0 && (
+        <table className="dsc-table" aria-label="Resource types">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Endpoint</th>
+              <th scope="col">Schema</th>
+              <th scope="col">Extensions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {registry.resourceTypes.map((rt) => (
+              <tr key={rt.id}>
+                <th scope="row">
+                  {rt.name}
+                  {rt.description && rt.description !== rt.name && <div className="ins-faint dsc-desc">{rt.description}</div>}
+                </th>
+                <td>
+                  <code>{rt.endpoint}</code>
+                </td>
+                <td>{schemaLink(rt.schema)}</td>
+                <td>
+                  {rt.schemaExtensions.length === 0 ? (
+                    <span className="ins-faint">none</span>
+                  ) : (
+                    <ul className="dsc-ext-list">
+                      {rt.schemaExtensions.map((ext) => (
+                        <li key={ext.schema}>
+                          {schemaLink(ext.schema)} <span className={`chip ${ext.required ? 'chip-on' : 'chip-off'}`}>{ext.required ? 'required' : 'optional'}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

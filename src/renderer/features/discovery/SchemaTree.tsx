@@ -1,6 +1,8 @@
 import { Fragment, useState } from 'react';
 import type { ScimAttribute, ScimSchema } from '@shared/scim';
-import { characteristicText, CHARACTERISTICS, type Characteristic, type SchemaDiff } from './schema-diff';
+import { characteristicText, CHARACTERISTICS, type Characteristic, type DefiningRfc, type SchemaDiff } from './schema-diff';
+
+const LEFT_OUT_SOURCES: DefiningRfc[] = ['RFC 7643', 'RFC 9865'];
 
 const HEADINGS: Record<Characteristic, string> = {
   type: 'Type',
@@ -135,11 +137,17 @@ export function SchemaTree({ schema, diff, needle }: SchemaTreeProps) {
                   </th>
                   {CHARACTERISTICS.map((c) => {
                     const rfc = d?.changed[c];
+                    const source = d?.rfc ?? 'RFC 7643';
                     const value = characteristicText(attribute, c);
                     return (
-                      <td key={c} className={rfc !== undefined ? 'dsc-diff' : undefined} title={rfc !== undefined ? `RFC 7643: ${rfc}` : undefined}>
+                      <td key={c} className={rfc !== undefined ? 'dsc-diff' : undefined} title={rfc !== undefined ? `${source}: ${rfc}` : undefined}>
                         {c === 'multiValued' || c === 'required' || c === 'caseExact' ? (value === 'true' ? 'yes' : 'no') : value}
-                        {rfc !== undefined && <span className="dsc-rfc-was"> (RFC 7643: {rfc})</span>}
+                        {rfc !== undefined && (
+                          <span className="dsc-rfc-was">
+                            {' '}
+                            ({source}: {rfc})
+                          </span>
+                        )}
                       </td>
                     );
                   })}
@@ -149,17 +157,23 @@ export function SchemaTree({ schema, diff, needle }: SchemaTreeProps) {
           </tbody>
         </table>
       )}
-      {diff.missing.length > 0 && !needle && (
-        <p className="dsc-missing">
-          Left out (RFC 7643 defines them):{' '}
-          {diff.missing.map((m, i) => (
-            <Fragment key={m}>
-              {i > 0 && ', '}
-              <code>{m}</code>
-            </Fragment>
-          ))}
-        </p>
-      )}
+      {!needle &&
+        LEFT_OUT_SOURCES.map((rfc) => {
+          const paths = diff.missing.filter((m) => m.rfc === rfc).map((m) => m.path);
+          if (paths.length === 0) return null;
+          return (
+            <p key={rfc} className="dsc-missing" aria-label={`Left out, defined by ${rfc}`}>
+              Left out ({rfc} defines {paths.length === 1 ? 'it' : 'them'}
+              {rfc === 'RFC 9865' ? ', for cursor paging' : ''}):{' '}
+              {paths.map((path, i) => (
+                <Fragment key={path}>
+                  {i > 0 && ', '}
+                  <code>{path}</code>
+                </Fragment>
+              ))}
+            </p>
+          );
+        })}
     </div>
   );
 }

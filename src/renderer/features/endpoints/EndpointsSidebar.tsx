@@ -1,15 +1,37 @@
 import { useState } from 'react';
 import type { EndpointView } from '@shared/model/endpoint';
 import { useApi } from '../../app/api-context';
+import { DuplicateIcon, EditIcon, TrashIcon } from '../../app/icons';
 import { selectedEndpointId, toAppError, useEndpoints } from '../../stores/endpoints';
 import { EndpointEditor } from './EndpointEditor';
 import { useEndpointsSync } from './use-endpoints-sync';
 import { VaultStatusLine } from './VaultStatusLine';
 import './endpoints.css';
 
-function host(url: string): string {
+function splitUrl(url: string): { host: string; segments: string[] } | undefined {
   const match = /^https?:\/\/([^/?#]+)(\/[^?#]*)?/i.exec(url);
-  return match ? `${match[1]}${match[2] && match[2] !== '/' ? match[2] : ''}` : url;
+  return match ? { host: match[1]!, segments: (match[2] ?? '').split('/').filter(Boolean) } : undefined;
+}
+
+/**
+ * Host (with port) and path of a base URL, for the switcher's second line. Where other endpoints share
+ * the host, the path segments they all share are shortened to "…", so the part that differs shows.
+ */
+export function whereParts(url: string, all: readonly string[]): { host: string; path: string } {
+  const own = splitUrl(url);
+  if (!own) return { host: url, path: '' };
+  const siblings = all.map(splitUrl).filter((o) => o !== undefined && o.host.toLowerCase() === own.host.toLowerCase() && o.segments.join('/') !== own.segments.join('/'));
+  let shared = 0;
+  if (siblings.length > 0) {
+    shared = own.segments.length - 1;
+    for (const other of siblings) {
+      let same = 0;
+      while (same < shared && same < other!.segments.length && other!.segments[same] === own.segments[same]) same++;
+      shared = same;
+    }
+  }
+  const tail = own.segments.slice(shared).join('/');
+  return { host: own.host, path: own.segments.length === 0 ? '' : shared > 0 ? `/…/${tail}` : `/${tail}` };
 }
 
 function Warnings({ endpoint }: { endpoint: EndpointView }) {
@@ -37,6 +59,7 @@ export function EndpointsSidebar() {
   const openEditor = useEndpoints((s) => s.openEditor);
   const load = useEndpoints((s) => s.load);
   const [confirming, setConfirming] = useState<string>();
+  const urls = endpoints.map((e) => e.baseUrl);
   const [problem, setProblem] = useState<string>();
 
   const act = async (action: () => Promise<unknown>) => {
@@ -72,52 +95,60 @@ export function EndpointsSidebar() {
         </div>
       )}
       <div className="endpoint-list" role="radiogroup" aria-label="Send requests to">
-        {endpoints.map((endpoint) => (
-          <div key={endpoint.id} className={`endpoint-row${endpoint.id === selected ? ' is-selected' : ''}`}>
-            <label className="endpoint-pick">
-              <input type="radio" name="endpoint" checked={endpoint.id === selected} onChange={() => select(endpoint.id)} aria-label={endpoint.name} />
-              <span className="endpoint-name">{endpoint.name}</span>
-              <span className="endpoint-url">{host(endpoint.baseUrl)}</span>
-              <span className="endpoint-badges">
-                <Warnings endpoint={endpoint} />
-              </span>
-            </label>
-            <div className="endpoint-actions">
-              {!endpoint.builtIn && (
-                <button className="btn btn-quiet" aria-label={`Edit ${endpoint.name}`} title="Edit" onClick={() => openEditor({ mode: 'edit', id: endpoint.id })}>
-                  Edit
-                </button>
-              )}
-              <button className="btn btn-quiet" aria-label={`Duplicate ${endpoint.name}`} title="Duplicate" onClick={() => void act(() => api.call('endpoints.duplicate', { id: endpoint.id }))}>
-                Copy
-              </button>
-              {!endpoint.builtIn && (
-                <button className="btn btn-quiet" aria-label={`Delete ${endpoint.name}`} title="Delete" onClick={() => setConfirming(endpoint.id)}>
-                  Delete
-                </button>
+        {endpoints.map((endpoint) => {
+          const { host, path } = whereParts(endpoint.baseUrl, urls);
+          return (
+            <div key={endpoint.id} className={`endpoint-row${endpoint.id === selected ? ' is-selected' : ''}`}>
+              <label className="endpoint-pick" title={`${endpoint.name}\n${endpoint.baseUrl}`}>
+                <input type="radio" name="endpoint" checked={endpoint.id === selected} onChange={() => select(endpoint.id)} aria-label={endpoint.name} aria-description={endpoint.baseUrl} />
+                <span className="endpoint-name">{endpoint.name}</span>
+                <span className="endpoint-where" data-testid="endpoint-where">
+                  <span className="endpoint-host">{host}</span>
+                  {path && <span className="endpoint-path">{path}</span>}
+                </span>
+              </label>
+              <div className="endpoint-meta">
+                <span className="endpoint-badges">
+                  <Warnings endpoint={endpoint} />
+                </span>
+                <span className="endpoint-actions">
+                  {!endpoint.builtIn && (
+                    <button className="btn btn-quiet btn-icon" aria-label={`Edit ${endpoint.name}`} title="Edit" onClick={() => openEditor({ mode: 'edit', id: endpoint.id })}>
+                      <EditIcon size={15} />
+                    </button>
+                  )}
+                  <button className="btn btn-quiet btn-icon" aria-label={`Duplicate ${endpoint.name}`} title="Duplicate" onClick={() => void act(() => api.call('endpoints.duplicate', { id: endpoint.id }))}>
+                    <DuplicateIcon size={15} />
+                  </button>
+                  {!endpoint.builtIn && (
+                    <button className="btn btn-quiet btn-icon" aria-label={`Delete ${endpoint.name}`} title="Delete" onClick={() => setConfirming(endpoint.id)}>
+                      <TrashIcon size={15} />
+                    </button>
+                  )}
+                </span>
+              </div>
+              {confirming === endpoint.id && (
+                <div className="confirm" role="alertdialog" aria-label={`Delete ${endpoint.name}?`}>
+                  <span>Delete {endpoint.name} and its secrets from the keychain?</span>
+                  <button
+                    className="btn"
+                    onClick={() =>
+                      void act(async () => {
+                        setConfirming(undefined);
+                        await api.call('endpoints.delete', { id: endpoint.id });
+                      })
+                    }
+                  >
+                    Delete
+                  </button>
+                  <button className="btn btn-quiet" onClick={() => setConfirming(undefined)}>
+                    Keep
+                  </button>
+                </div>
               )}
             </div>
-            {confirming === endpoint.id && (
-              <div className="confirm" role="alertdialog" aria-label={`Delete ${endpoint.name}?`}>
-                <span>Delete {endpoint.name} and its secrets from the keychain?</span>
-                <button
-                  className="btn"
-                  onClick={() =>
-                    void act(async () => {
-                      setConfirming(undefined);
-                      await api.call('endpoints.delete', { id: endpoint.id });
-                    })
-                  }
-                >
-                  Delete
-                </button>
-                <button className="btn btn-quiet" onClick={() => setConfirming(undefined)}>
-                  Keep
-                </button>
-              </div>
-            )}
-          </div>
-        ))}
+          );
+        })}
       </div>
       {problem && (
         <p className="field-error small" role="alert">

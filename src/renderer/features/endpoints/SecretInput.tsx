@@ -4,24 +4,36 @@ interface SecretInputProps {
   label: string;
   /** main says a value is kept (never what it is) */
   isSet: boolean;
-  /** saved endpoints save at once; a new endpoint keeps the value until it is created */
+  /** what is typed and not handed over yet: held by the editor, so Save stores it too */
+  value: string;
+  onChange(value: string): void;
+  /** "Set"/"Replace": saved endpoints save at once; a new endpoint keeps the value until it is created */
   onSave(value: string): Promise<void> | void;
   onClear?(): Promise<void> | void;
   optional?: boolean;
-  /** the value typed for an endpoint not created yet (held by the editor until Save) */
+  /** the value set for an endpoint not created yet (held by the editor until Save) */
   pending?: boolean;
 }
 
 /**
  * Write-only: shows whether a secret is set, takes a new value, and forgets what was typed as soon as
  * it is handed over. A stored value is never shown, because the renderer never receives one.
+ * Enter submits the editor's form, which stores the typed value with the endpoint.
  */
-export function SecretInput({ label, isSet, onSave, onClear, optional, pending }: SecretInputProps) {
+export function SecretInput({ label, isSet, value, onChange, onSave, onClear, optional, pending }: SecretInputProps) {
   const id = useId();
-  const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const state = pending ? 'will be saved with the endpoint' : isSet ? 'set' : optional ? 'not set (optional)' : 'not set';
+  const typed = value !== '';
+  const state = typed
+    ? `typed, stored when you save`
+    : pending
+      ? 'will be saved with the endpoint'
+      : isSet
+        ? 'set'
+        : optional
+          ? 'not set (optional)'
+          : 'not set';
 
   const act = async (action: () => Promise<void> | void) => {
     setBusy(true);
@@ -46,17 +58,17 @@ export function SecretInput({ label, isSet, onSave, onClear, optional, pending }
           spellCheck={false}
           value={value}
           placeholder={isSet ? '•••••••• (stored; type to replace)' : 'not set'}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => onChange(e.target.value)}
           aria-describedby={`${id}-state`}
         />
         <button
           type="button"
           className="btn"
-          disabled={busy || value === ''}
+          disabled={busy || !typed}
           onClick={() =>
             void act(async () => {
               await onSave(value);
-              setValue('');
+              onChange('');
             })
           }
         >
@@ -68,7 +80,7 @@ export function SecretInput({ label, isSet, onSave, onClear, optional, pending }
           </button>
         )}
       </div>
-      <span id={`${id}-state`} className={`secret-state ${isSet || pending ? 'is-set' : 'not-set'}`} data-testid={`secret-state-${label}`}>
+      <span id={`${id}-state`} className={`secret-state ${typed ? 'is-typed' : isSet || pending ? 'is-set' : 'not-set'}`} data-testid={`secret-state-${label}`}>
         {label}: {state}
       </span>
       {error && <span className="field-error">{error}</span>}

@@ -131,7 +131,7 @@ export function ProxySection({ draft, set, secret }: SectionProps) {
   );
 }
 
-export function TimeoutsSection({ draft, set, defaults }: Omit<SectionProps, 'secret'> & { defaults?: { connect: number; headers: number; body: number } }) {
+export function TimeoutsSection({ draft, set, defaults, onOpenSettings }: Omit<SectionProps, 'secret'> & { defaults?: { connect: number; headers: number; body: number }; onOpenSettings(): void }) {
   const hint = (n?: number) => (n === undefined ? 'empty: the app setting' : `empty: the app setting (${n} ms)`);
   return (
     <fieldset className="editor-section">
@@ -141,6 +141,12 @@ export function TimeoutsSection({ draft, set, defaults }: Omit<SectionProps, 'se
         <TextField label="Response headers" type="number" value={draft.headersMs} onChange={(headersMs) => set({ headersMs })} hint={hint(defaults?.headers)} />
         <TextField label="Whole body" type="number" value={draft.bodyMs} onChange={(bodyMs) => set({ bodyMs })} hint={hint(defaults?.body)} />
       </div>
+      <p className="field-hint section-note">
+        The app settings apply to every endpoint that leaves a field empty:{' '}
+        <button type="button" className="link-button" onClick={onOpenSettings}>
+          change them in Settings
+        </button>
+      </p>
     </fieldset>
   );
 }

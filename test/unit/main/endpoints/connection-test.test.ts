@@ -46,6 +46,13 @@ describe('Test connection', () => {
     expect(result.findings).toContainEqual(expect.objectContaining({ level: 'error', area: 'auth', message: expect.stringMatching(/rejected the credentials \(401\)/) }));
   });
 
+  it('calls a missing secret an authentication problem, not a network one', async () => {
+    const id = await h.addEndpoint({ name: 'SCIMMY no token', baseUrl: scimmy.baseUrl, auth: { kind: 'bearer' } });
+    const result = await testConnection(h.engine, h.endpoints.endpoint(id));
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([expect.objectContaining({ level: 'error', area: 'auth', message: expect.stringMatching(/has no bearer token set: nothing was sent/) })]);
+  });
+
   it('recognises an HTML page where SCIM was expected', async () => {
     const id = await h.addEndpoint({ name: 'Login page', baseUrl: `${html.url}/scim` });
     const result = await testConnection(h.engine, h.endpoints.endpoint(id));

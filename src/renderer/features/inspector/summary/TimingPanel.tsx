@@ -9,10 +9,40 @@ const PHASES: { key: Exclude<keyof Timings, 'total'>; label: string; hint: strin
   { key: 'download', label: 'Download', hint: 'receiving the body' },
 ];
 
+type ConnectionPhase = 'dns' | 'connect' | 'tls';
+
+/** The host of a URL is an IP address (v4, or v6 in brackets): nothing to look up. */
+export function isIpLiteral(hostname: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || /^\[[0-9a-f:.]+\]$/i.test(hostname);
+}
+
+/**
+ * Why a connection phase has no time: the request went out on a connection an earlier request opened
+ * ("reused"), or the phase had nothing to do (no TLS on plain HTTP, no DNS for an IP address).
+ * Undefined when the phase's absence has no known reason (an imported exchange, a failed request).
+ */
+export function absentPhase(exchange: HttpExchange, phase: ConnectionPhase): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(exchange.request.url);
+  } catch {
+    url = undefined;
+  }
+  if (phase === 'tls' && url?.protocol === 'http:') return 'not used (plain HTTP)';
+  if (phase === 'dns' && url && isIpLiteral(url.hostname)) return 'not needed (IP address)';
+  return connectionReused(exchange) ? 'reused' : undefined;
+}
+
+/** The request was sent on an open connection: it got an answer, and no connect time of its own. */
+export function connectionReused(exchange: HttpExchange): boolean {
+  return exchange.timings.connect === undefined && exchange.timings.firstByte !== undefined;
+}
+
 /** Where the time went, phase by phase, and the connection's TLS facts. */
 export function TimingPanel({ exchange }: { exchange: HttpExchange }) {
   const { timings, tls, response, redirects } = exchange;
   const total = Math.max(timings.total, 0.001);
+  const reused = connectionReused(exchange);
   let offset = 0;
   return (
     <div className="ins-timing">
@@ -30,7 +60,7 @@ export function TimingPanel({ exchange }: { exchange: HttpExchange }) {
                     <span className={`ins-bar ins-bar-${key}`} style={{ marginLeft: `${(start / total) * 100}%`, width: `max(2px, ${(ms / total) * 100}%)` }} />
                   ) : null}
                 </td>
-                <td className="ins-num">{ms !== undefined ? formatDuration(ms) : <span className="ins-faint">{key === 'dns' || key === 'connect' || key === 'tls' ? 'reused' : '—'}</span>}</td>
+                <td className="ins-num">{ms !== undefined ? formatDuration(ms) : <span className="ins-faint">{(key === 'dns' || key === 'connect' || key === 'tls' ? absentPhase(exchange, key) : undefined) ?? '—'}</span>}</td>
               </tr>
             );
           })}
@@ -49,6 +79,12 @@ export function TimingPanel({ exchange }: { exchange: HttpExchange }) {
           <dd>
             <code>{exchange.request.method} {exchange.request.url}</code>
           </dd>
+          {(reused || timings.connect !== undefined) && (
+            <>
+              <dt>Connection</dt>
+              <dd data-testid="connection-kind">{reused ? 'reused (opened by an earlier request to this endpoint)' : 'new (opened for this request)'}</dd>
+            </>
+          )}
           {response?.remoteAddress && (
             <>
               <dt>Remote address</dt>
