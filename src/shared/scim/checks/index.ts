@@ -18,6 +18,7 @@ import { httpChecks } from './groups/http';
 import { pagingChecks } from './groups/paging';
 import { patchGroupChecks } from './groups/patch-group';
 import { patchUserChecks } from './groups/patch-user';
+import { patchUserErrorChecks } from './groups/patch-user-errors';
 import { performanceChecks } from './groups/performance';
 import { putDeleteChecks } from './groups/put-delete';
 import { readChecks } from './groups/read';
@@ -46,6 +47,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...cursorErrorChecks,
   ...attributeChecks,
   ...patchUserChecks,
+  ...patchUserErrorChecks,
   ...patchGroupChecks,
   ...putDeleteChecks,
   ...etagChecks,
