@@ -1,0 +1,83 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+/** A part of the request (Query, Operations, Body, Headers), not the response's tabs of the same names. */
+function part(page: Page, name: string) {
+  return page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name, exact: false });
+}
+
+/** Whether the middle of `target` is what the page shows there (not covered or cut off by a pane). */
+async function reallyVisible(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  if (!box) return false;
+  return page.evaluate(
+    ({ x, y, id }) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && hit.closest('[role="option"]')?.id === id;
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2, id: (await target.getAttribute('id'))! },
+  );
+}
+
+test('Esc in the sortBy and attributes fields closes the suggestions and keeps what was typed', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  const sortBy = page.getByRole('combobox', { name: 'sortBy' });
+  await sortBy.fill('userN');
+  await expect(page.getByRole('listbox', { name: 'sortBy suggestions' })).toBeVisible();
+  await sortBy.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'sortBy suggestions' })).toBeHidden();
+  await expect(sortBy).toHaveValue('userN');
+  // a second Esc (no list open) leaves it too
+  await sortBy.press('Escape');
+  await expect(sortBy).toHaveValue('userN');
+  await sortBy.press('Tab');
+  await expect(sortBy).toHaveValue('userN');
+  // and it is what is sent
+  const sent = page.waitForResponse((r) => r.url().endsWith('/api/http.send'));
+  await page.getByRole('button', { name: 'Send' }).click();
+  const wire = (await (await sent).json()) as { value: { request: { url: string } } };
+  expect(wire.value.request.url).toContain('sortBy=userN');
+
+  const attributes = page.getByRole('combobox', { name: 'Add to attributes' });
+  await attributes.fill('displayNa');
+  await attributes.press('Escape');
+  await expect(attributes).toHaveValue('displayNa');
+  await page.screenshot({ path: testInfo.outputPath('esc-keeps-text.png') });
+});
+
+test('the attribute suggestions are not cut to a few rows by the composer pane', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Add to attributes' }).click();
+  const list = page.getByRole('listbox', { name: 'Add to attributes suggestions' });
+  await expect(list).toBeVisible();
+  const options = list.getByRole('option');
+  expect(await options.count()).toBeGreaterThan(8);
+  for (let i = 0; i < 7; i++) expect(await reallyVisible(page, options.nth(i)), `option ${i + 1} is visible`).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('attribute-suggestions.png') });
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+});
+
+test('the body editor reports a missing "schemas" and a client-set "id" once each', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Create' }).click();
+  await expect(part(page, 'Body')).toHaveAttribute('aria-selected', 'true');
+  const editor = page.getByRole('group', { name: 'Request body' });
+  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor).toContainText('"userName"');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{ "userName": "once.each", "id": "mine" }');
+  const problems = page.getByRole('region', { name: 'Request body problems' });
+  await expect(problems).toContainText('schemas');
+  await expect(problems).toContainText('"id"');
+  // both kinds of check have run (the SCIM checks a little after typing stops)
+  await page.waitForTimeout(600);
+  await expect(problems.getByRole('button').filter({ hasText: /schemas/ })).toHaveCount(1);
+  await expect(problems.getByRole('button').filter({ hasText: /"id"/ })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('body-problems-once.png') });
+});
