@@ -11,6 +11,7 @@ import { useResponseBody } from './body/use-response-body';
 import { ChecksPanel } from './checks/ChecksPanel';
 import { useChecks } from './checks/use-checks';
 import { HeadersTable } from './headers/HeadersTable';
+import { ErrorSummary } from './summary/ErrorSummary';
 import { ResponseSummary } from './summary/ResponseSummary';
 import { TimingPanel } from './summary/TimingPanel';
 import { ListPanel, type OpenResourceTarget } from './table/ListPanel';
@@ -120,6 +121,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   return (
     <section className="ins-root" aria-label="Response inspector">
       <ResponseSummary exchange={exchange} onShowTiming={() => setSelected('timing')} />
+      <ErrorSummary exchange={exchange} />
       {own && (
         <p className="ins-banner" role="status">
           Showing the page fetched with <code>{own.spec.path}</code>.{' '}
