@@ -12,7 +12,9 @@ async function reallyVisible(page: Page, target: Locator): Promise<boolean> {
   if (!box) return false;
   return page.evaluate(
     ({ x, y, id }) => {
-      const hit = document.elementFromPoint(x, y);
+      // the page's document (this file is type-checked without the DOM library)
+      const doc = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): { closest(selector: string): { id: string } | null } | null } }).document;
+      const hit = doc.elementFromPoint(x, y);
       return hit !== null && hit.closest('[role="option"]')?.id === id;
     },
     { x: box.x + box.width / 2, y: box.y + box.height / 2, id: (await target.getAttribute('id'))! },

@@ -61,6 +61,8 @@ export const WorkspaceTab = z.object({
   baseline: RequestDraft.optional(),
   /** where the tab came from (a collection request, a history entry), for Save */
   source: z.object({ kind: z.string().max(50), id: z.string().max(500), label: z.string().max(500).optional() }).optional(),
+  /** the endpoint this tab sends to; absent: the one picked in the sidebar */
+  endpointId: z.string().max(200).optional(),
 });
 export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
 

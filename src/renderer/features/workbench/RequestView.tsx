@@ -104,7 +104,7 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
         }
         second={
           <section className="response-pane" aria-label="Response">
-            <ResponseArea runtime={runtime} endpointId={endpoint?.id} registry={schema.registry} onOpenResource={openResource} onSendPage={sendPage} />
+            <ResponseArea runtime={runtime} endpointId={endpoint?.id} endpointName={endpoint?.name} registry={schema.registry} onOpenResource={openResource} onSendPage={sendPage} />
           </section>
         }
       />

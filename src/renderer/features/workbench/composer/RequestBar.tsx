@@ -7,6 +7,7 @@ import { resourcesIn } from '../model/last-response';
 import { METHODS, OPERATIONS, operationInfo } from '../model/operations';
 import { applyOperation, setResourceId, setResourceType } from '../model/presets';
 import { requestPath, toRequestSpec } from '../model/request';
+import { EndpointChoice } from '../connection/EndpointChoice';
 import { SaveButtons } from '../save/SaveButtons';
 import { defaultSection } from './sections';
 import { useComposer } from './composer-context';
@@ -113,6 +114,8 @@ export function RequestBar() {
         )}
         {info.needsId && <IdField />}
         {schema.status === 'loading' && <span className="muted small">Reading /ResourceTypes…</span>}
+        <span className="request-bar-spacer" />
+        <EndpointChoice tabId={tabId} />
       </div>
       <div className="request-bar-row">
         {draft.operation === 'raw' ? (
