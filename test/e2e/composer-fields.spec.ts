@@ -83,3 +83,34 @@ test('the body editor reports a missing "schemas" and a client-set "id" once eac
   await expect(problems.getByRole('button').filter({ hasText: /"id"/ })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('body-problems-once.png') });
 });
+
+test('the request/response divider is a bar that can be grabbed, and where it was left is kept across a reload', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  const divider = page.getByRole('separator', { name: 'Resize request and response' });
+  const before = (await divider.boundingBox())!;
+  // wide enough to find and grab with a mouse, not a one-pixel line
+  expect(before.height).toBeGreaterThanOrEqual(6);
+  const composer = page.getByRole('region', { name: 'Request' });
+  const composerBefore = (await composer.boundingBox())!.height;
+
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2, before.y - 180, { steps: 6 });
+  await page.mouse.up();
+  const moved = (await divider.boundingBox())!;
+  expect(moved.y).toBeLessThan(before.y - 150);
+  expect((await composer.boundingBox())!.height).toBeLessThan(composerBefore - 150);
+  await page.screenshot({ path: testInfo.outputPath('split-moved.png') });
+
+  // the workspace is saved a moment after a change; a reload brings the split back where it was
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  await expect.poll(async () => Math.round((await divider.boundingBox())!.y)).toBe(Math.round(moved.y));
+
+  // the keyboard moves it too
+  await divider.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await divider.boundingBox())!.y).toBeGreaterThan(moved.y + 10);
+});
