@@ -197,8 +197,12 @@ describe('the workbench against the embedded sandbox', () => {
     // the recorded response is in the inspector at once; the credential was not copied into the tab
     const table = await screen.findByRole('table', { name: 'User' }, { timeout: 15_000 });
     expect(within(table).getAllByRole('row')).toHaveLength(4);
-    const draft = useTabs.getState().tabs.find((t) => t.id === useTabs.getState().activeId)!.draft;
-    expect(draft.path).toBe(exchange.request.url);
+    const opened = useTabs.getState().tabs.find((t) => t.id === useTabs.getState().activeId)!;
+    const draft = opened.draft;
+    // relative to the endpoint it went to, which the tab keeps sending to
+    expect(draft.path).toBe('/Users?count=3');
+    expect(exchange.request.url.endsWith('/scim/v2/Users?count=3')).toBe(true);
+    expect(opened.endpointId).toBe('sandbox');
     expect(draft.headers.map((h) => h.name.toLowerCase())).not.toContain('authorization');
   });
 });
