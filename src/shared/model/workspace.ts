@@ -72,6 +72,8 @@ export type ActivityId = z.infer<typeof ActivityId>;
 export const Layout = z.object({
   activity: ActivityId.default('workbench'),
   sidebarWidth: z.number().int().min(0).max(4000).default(280),
+  /** the History view's list is wider than the other sidebars: its own width */
+  historyWidth: z.number().int().min(0).max(4000).default(460),
   sidebarOpen: z.boolean().default(true),
   /** 'vertical': composer above the response; 'horizontal': side by side */
   split: z.enum(['vertical', 'horizontal']).default('vertical'),
