@@ -71,7 +71,7 @@ describe('the workbench against the embedded sandbox', () => {
 
     // an edit marks the tab unsaved
     await user.click(screen.getByRole('radio', { name: 'Get' }));
-    await user.type(screen.getByRole('textbox', { name: 'Resource id' }), 'abc');
+    await user.type(screen.getByLabelText('Resource id'), 'abc');
     expect(tabNames()).toEqual(['GET List Users', 'GET Get User abc, unsaved changes']);
 
     await user.click(screen.getByRole('button', { name: 'Duplicate request' }));
@@ -113,7 +113,7 @@ describe('the workbench against the embedded sandbox', () => {
     await user.click(firstRow);
     const opened = await screen.findByRole('tab', { name: /^GET Get User / });
     expect(opened.getAttribute('aria-selected')).toBe('true');
-    const id = (screen.getByRole('textbox', { name: 'Resource id' }) as HTMLInputElement).value;
+    const id = (screen.getByLabelText('Resource id') as HTMLInputElement).value;
     expect(firstRow.getAttribute('title')).toContain(id);
 
     await user.click(screen.getByRole('button', { name: 'Send' }));
@@ -218,7 +218,7 @@ describe('the workspace across a restart', () => {
       await user.type(screen.getByRole('textbox', { name: 'Filter text' }), 'title pr');
       await user.click(screen.getByRole('button', { name: 'New request' }));
       await user.click(screen.getByRole('radio', { name: 'Delete' }));
-      await user.type(screen.getByRole('textbox', { name: 'Resource id' }), 'gone');
+      await user.type(screen.getByLabelText('Resource id'), 'gone');
       await user.click(screen.getByRole('tab', { name: 'Headers' }));
       await user.click(screen.getByRole('button', { name: '+ Header' }));
       await user.type(screen.getByLabelText('Header 1 name'), 'Authorization');

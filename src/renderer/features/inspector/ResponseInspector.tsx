@@ -5,6 +5,8 @@ import { SchemaRegistry } from '@shared/scim';
 import { useApi } from '../../app/api-context';
 import { useDiscovery } from '../../stores/discovery';
 import { ApiError } from '../../transport/client';
+import { ResourceBar } from './actions/ResourceBar';
+import type { ResourceAction, ResourceTarget } from './actions/resource-actions';
 import { BodyGate } from './body/BodyGate';
 import { BodyPanel } from './body/BodyPanel';
 import { useResponseBody } from './body/use-response-body';
@@ -15,6 +17,7 @@ import { ErrorSummary } from './summary/ErrorSummary';
 import { ResponseSummary } from './summary/ResponseSummary';
 import { TimingPanel } from './summary/TimingPanel';
 import { ListPanel, type OpenResourceTarget } from './table/ListPanel';
+import { collectionPath } from './paging/paging-spec';
 import { TabPanel, Tabs, type TabSpec } from './ui/Tabs';
 import { formatCount } from './ui/format';
 import './inspector.css';
@@ -31,6 +34,8 @@ export interface ResponseInspectorProps {
   registry?: SchemaRegistry;
   /** a table row was opened: the workbench opens that resource in a new tab */
   onOpenResource?(target: OpenResourceTarget): void;
+  /** GET, PATCH, PUT or DELETE a resource of the response (a list row's, or the body's): the workbench opens it ready in a new tab */
+  onResourceAction?(action: ResourceAction, target: ResourceTarget): void;
   /**
    * a paging control asks for another page: the workbench puts it in its request and sends it.
    * Without it, the inspector sends the page itself and shows it in place.
@@ -149,6 +154,15 @@ export function ResponseInspector(props: ResponseInspectorProps) {
           {exchange.error.hint && <p className="ins-faint">{exchange.error.hint}</p>}
         </div>
       )}
+ {ready && props.onResourceAction && ready.body.analysis.kind === 'resource' && (
+        <ResourceBar
+          body={ready.body}
+          service={ready.service}
+          registry={registry}
+          fallbackEndpoint={spec ? collectionPath(spec) : undefined}
+          onAction={props.onResourceAction}
+        />
+      )}
       <Tabs<TabId> label="Response views" idPrefix={idPrefix} tabs={tabs} selected={tab} onSelect={setSelected} />
       {tab === 'body' && (
         <TabPanel idPrefix={idPrefix} id="body">
@@ -165,6 +179,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
             pageBusy={pageBusy !== undefined}
             onSendPage={sendPage}
             {...(props.onOpenResource ? { onOpenResource: props.onOpenResource } : {})}
+            {...(props.onResourceAction ? { onResourceAction: props.onResourceAction } : {})}
           />
         </TabPanel>
       )}

@@ -3,6 +3,7 @@ import type { RequestSpec } from '@shared/model/request-spec';
 import type { SchemaRegistry } from '@shared/scim';
 import type { TabRuntime } from '../../stores/runtime';
 import type { OpenResourceTarget } from '../inspector/ResponseInspector';
+import type { ResourceAction, ResourceTarget } from '../inspector/actions/resource-actions';
 
 // the inspector is needed once there is a response: it loads then, not with the first paint
 const ResponseInspector = lazy(async () => ({ default: (await import('../inspector/ResponseInspector')).ResponseInspector }));
@@ -18,11 +19,12 @@ interface ResponseAreaProps {
   endpointName?: string | undefined;
   registry: SchemaRegistry;
   onOpenResource(target: OpenResourceTarget): void;
+  onResourceAction(action: ResourceAction, target: ResourceTarget): void;
   onSendPage(spec: RequestSpec): void;
 }
 
 /** The response half of a tab: the inspector once there is an answer, else what to do or what is happening. */
-export function ResponseArea({ runtime, endpointId, endpointName, registry, onOpenResource, onSendPage }: ResponseAreaProps) {
+export function ResponseArea({ runtime, endpointId, endpointName, registry, onOpenResource, onResourceAction, onSendPage }: ResponseAreaProps) {
   if (runtime.sending) {
     const p = runtime.sending.progress;
     return (
@@ -61,6 +63,7 @@ export function ResponseArea({ runtime, endpointId, endpointName, registry, onOp
           {...(elsewhere ? { endpointId: from } : endpointId ? { endpointId } : {})}
           {...(elsewhere ? {} : { registry })}
           onOpenResource={onOpenResource}
+          onResourceAction={onResourceAction}
           onSendPage={onSendPage}
         />
       </Suspense>

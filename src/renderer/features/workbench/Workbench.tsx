@@ -6,6 +6,7 @@ import { useWorkspaceStatus } from '../../stores/workspace-sync';
 import { useEndpointSchema } from './connection/endpoint-schema';
 import { useTargetEndpoint } from './connection/target-endpoint';
 import { newDraft } from './model/presets';
+import { useRecentIds } from './model/recent-ids';
 import { tabTitle } from './model/titles';
 import { RequestView } from './RequestView';
 import { saveTab, useSaveFlow } from './save/save-flow';
@@ -61,6 +62,17 @@ export function Workbench() {
   const saveNotice = useSaveFlow((s) => s.notice);
 
   useEffect(() => api.on('http.progress', (payload) => useRuntime.getState().progress(payload)), [api]);
+
+  // the ids every answer carries, in any tab, are offered in the Resource id field
+  useEffect(
+    () =>
+      useRuntime.subscribe((state, before) => {
+        for (const [tabId, runtime] of Object.entries(state.byTab)) {
+          if (runtime.exchange && runtime.exchange !== before.byTab[tabId]?.exchange) useRecentIds.getState().remember(runtime.exchange);
+        }
+      }),
+    [],
+  );
 
   // User Timing mark for the cold-start benchmark: the restored tabs are on screen and usable
   useEffect(() => {
