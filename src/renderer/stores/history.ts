@@ -58,6 +58,9 @@ interface HistoryState {
   detailError: AppError | undefined;
   /** runs shown expanded, by group id */
   expanded: Record<string, ExpandedRun>;
+  /** two entries whose responses the main pane compares (older first) */
+  comparing: [number, number] | undefined;
+  compare(ids: [number, number]): void;
   setText(text: string): void;
   setFilters(patch: Partial<HistoryFilters>): void;
   refresh(api: ApiClient): Promise<void>;
@@ -97,6 +100,8 @@ export const useHistory = create<HistoryState>((set, get) => {
     detail: undefined,
     detailError: undefined,
     expanded: {},
+    comparing: undefined,
+    compare: ([a, b]) => set({ comparing: a < b ? [a, b] : [b, a] }),
     setText: (text) => set({ text }),
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
     async refresh(api) {
@@ -153,7 +158,7 @@ export const useHistory = create<HistoryState>((set, get) => {
     selectAll: () => set((s) => ({ selected: new Set(visibleRows(s.entries, s.expanded).map((r) => r.entry.id)) })),
     clearSelection: () => set({ selected: new Set() }),
     async open(api, id) {
-      set({ openId: id, detail: undefined, detailError: undefined });
+      set({ openId: id, detail: undefined, detailError: undefined, comparing: undefined });
       try {
         const detail = await api.call('history.get', { id });
         if (get().openId === id) set({ detail });

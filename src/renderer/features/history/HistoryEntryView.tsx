@@ -7,6 +7,7 @@ import { useIntegration } from '../../stores/integration';
 import { ExportDialog } from '../exchange/ExportDialog';
 import { dayAndTime, duration, pathOf, size, statusTone } from './format';
 import { Highlighted, matchRanges, searchTerms } from './highlight';
+import { HistoryCompare } from './HistoryCompare';
 import { MethodBadge } from './MethodBadge';
 import './history.css';
 
@@ -80,12 +81,14 @@ export function HistoryEntryView() {
   const text = useHistory((s) => s.text);
   const terms = useMemo(() => searchTerms(text), [text]);
   const [exporting, setExporting] = useState(false);
+  const comparing = useHistory((s) => s.comparing);
 
+  if (comparing) return <HistoryCompare ids={comparing} />;
   if (openId === undefined) {
     return (
       <div className="page">
         <div className="empty-state">
-          <p>Select an entry to see its request and response. Ctrl/Shift-click selects several to export.</p>
+          <p>Select an entry to see its request and response. Ctrl/Shift-click selects several to export; select two to compare their responses.</p>
         </div>
       </div>
     );

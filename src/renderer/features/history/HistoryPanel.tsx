@@ -65,6 +65,15 @@ export function HistoryPanel() {
       <header className="panel-header">
         <h2 className="panel-title">History</h2>
         <span className="panel-spacer" />
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          disabled={selected.size !== 2}
+          title="Compare the responses of the two selected entries (Ctrl-click to select two)"
+          onClick={() => useHistory.getState().compare([...selected] as [number, number])}
+        >
+          Compare
+        </button>
         <button type="button" className="btn btn-quiet btn-small" disabled={selected.size === 0} onClick={() => withRuns([...selected], setExporting)}>
           Export{selected.size > 0 ? ` (${selected.size})` : ''}
         </button>

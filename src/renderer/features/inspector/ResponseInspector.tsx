@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { SchemaRegistry } from '@shared/scim';
@@ -8,7 +8,7 @@ import { ApiError } from '../../transport/client';
 import { ResourceBar } from './actions/ResourceBar';
 import type { ResourceAction, ResourceTarget } from './actions/resource-actions';
 import { BodyGate } from './body/BodyGate';
-import { BodyPanel } from './body/BodyPanel';
+import { BodyPanel, type BodyFinder } from './body/BodyPanel';
 import { useResponseBody } from './body/use-response-body';
 import { ChecksPanel } from './checks/ChecksPanel';
 import { useChecks } from './checks/use-checks';
@@ -23,6 +23,9 @@ import { formatCount } from './ui/format';
 import './inspector.css';
 
 export type { OpenResourceTarget } from './table/ListPanel';
+
+// the diff brings Monaco's diff editor: loaded when Compare is first opened
+const ComparePanel = lazy(async () => ({ default: (await import('./diff/ComparePanel')).ComparePanel }));
 
 export interface ResponseInspectorProps {
   exchange: HttpExchange;
@@ -43,7 +46,7 @@ export interface ResponseInspectorProps {
   onSendPage?(spec: RequestSpec): void;
 }
 
-type TabId = 'body' | 'table' | 'headers' | 'checks' | 'timing';
+type TabId = 'body' | 'table' | 'headers' | 'checks' | 'timing' | 'compare';
 
 let inspectorSeq = 0;
 
@@ -65,6 +68,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   const checks = useChecks(exchange, spec, registry, ready?.body, ready?.service);
   const [selected, setSelected] = useState<TabId>();
   const idPrefix = useRef(`inspector-${++inspectorSeq}`).current;
+  const finder = useRef<BodyFinder>({ pending: false }).current;
 
   const kind = ready?.body.analysis.kind;
   const isList = kind === 'list';
@@ -121,10 +125,22 @@ export function ResponseInspector(props: ResponseInspectorProps) {
         : {}),
     },
     { id: 'timing', label: 'Timing' },
+    ...(response ? [{ id: 'compare' as const, label: 'Compare', ariaLabel: 'Compare with the previous response' }] : []),
   ];
 
+  // Ctrl/Cmd+F anywhere in the inspector finds in the body (Monaco's find, or the find bar of the plain view)
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f' || !response) return;
+    event.preventDefault();
+    if (tab === 'body' && finder.open) finder.open();
+    else {
+      finder.pending = true;
+      setSelected('body');
+    }
+  };
+
   return (
-    <section className="ins-root" aria-label="Response inspector">
+    <section className="ins-root" aria-label="Response inspector" onKeyDown={onKeyDown}>
       <ResponseSummary exchange={exchange} onShowTiming={() => setSelected('timing')} />
       <ErrorSummary exchange={exchange} />
       {own && (
@@ -166,7 +182,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
       <Tabs<TabId> label="Response views" idPrefix={idPrefix} tabs={tabs} selected={tab} onSelect={setSelected} />
       {tab === 'body' && (
         <TabPanel idPrefix={idPrefix} id="body">
-          {response ? <BodyPanel info={response.body} body={body} /> : <p className="ins-empty">No response arrived, so there is no body.</p>}
+          {response ? <BodyPanel info={response.body} body={body} finder={finder} /> : <p className="ins-empty">No response arrived, so there is no body.</p>}
         </TabPanel>
       )}
       {tab === 'table' && ready && (
@@ -202,6 +218,13 @@ export function ResponseInspector(props: ResponseInspectorProps) {
       {tab === 'timing' && (
         <TabPanel idPrefix={idPrefix} id="timing">
           <TimingPanel exchange={exchange} />
+        </TabPanel>
+      )}
+      {tab === 'compare' && (
+        <TabPanel idPrefix={idPrefix} id="compare">
+          <Suspense fallback={<p className="ins-faint ins-pad">Loading…</p>}>
+            <ComparePanel exchange={exchange} />
+          </Suspense>
         </TabPanel>
       )}
     </section>
