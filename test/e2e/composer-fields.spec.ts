@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { callApi } from './support/page-api';
 
 /** A part of the request (Query, Operations, Body, Headers), not the response's tabs of the same names. */
 function part(page: Page, name: string) {
@@ -46,6 +47,25 @@ test('Esc in the sortBy and attributes fields closes the suggestions and keeps w
   await attributes.press('Escape');
   await expect(attributes).toHaveValue('displayNa');
   await page.screenshot({ path: testInfo.outputPath('esc-keeps-text.png') });
+});
+
+test('Esc as Cancel for a slow send leaves the sortBy text alone; with the suggestions open, Esc only closes them', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
+  await callApi(page, 'sandbox.configure', { faults: { latencyMs: 4000 } });
+  const sortBy = page.getByRole('combobox', { name: 'sortBy' });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await sortBy.fill('displayN');
+  await expect(page.getByRole('listbox', { name: 'sortBy suggestions' })).toBeVisible();
+  await sortBy.press('Escape');
+  // the first Esc closed the list; the send goes on
+  await expect(page.getByRole('listbox', { name: 'sortBy suggestions' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await sortBy.press('Escape');
+  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled' })).toBeVisible();
+  await expect(sortBy).toHaveValue('displayN');
+  await callApi(page, 'sandbox.configure', { faults: { latencyMs: 0 } });
 });
 
 test('the attribute suggestions are not cut to a few rows by the composer pane', async ({ page, app }, testInfo) => {
