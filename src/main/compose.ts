@@ -234,7 +234,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...vaultHandlers(vault),
     ...httpHandlers({ engine, collections }),
     ...discoveryHandlers(discovery),
-    ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes }),
+    ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes, runs: collectionRunner }),
     ...collectionsHandlers({ collections, runner: collectionRunner }),
     ...exchangeHandlers(exchange),
   };

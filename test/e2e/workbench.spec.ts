@@ -143,7 +143,7 @@ test('3 and 4. create from the template with a schema error marked and fixed (20
   // 4. PATCH it with the builder
   await page.getByRole('radio', { name: 'Patch' }).click();
   await page.getByRole('button', { name: 'Use id from response' }).click();
-  await expect(page.getByRole('textbox', { name: 'Resource id' })).toHaveValue(createdUser.id);
+  await expect(page.getByLabel('Resource id', { exact: true })).toHaveValue(createdUser.id);
   await page.getByRole('button', { name: '+ Operation' }).click();
   const op = page.getByRole('group', { name: 'Operation 1' });
   await op.getByRole('combobox', { name: 'op' }).selectOption('replace');

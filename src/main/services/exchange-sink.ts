@@ -1,4 +1,5 @@
 import type { HttpExchange } from '@shared/model/exchange';
+import type { HistoryGroup } from '@shared/model/history';
 
 /**
  * What the request engine hands on after every send (history records it).
@@ -9,6 +10,8 @@ export interface CompletedExchange {
   exchange: HttpExchange;
   requestBody: Uint8Array | undefined;
   responseBody: Uint8Array | undefined;
+  /** the run the request was sent in (history shows a run as one row) */
+  group?: HistoryGroup;
 }
 
 export interface ExchangeSink {

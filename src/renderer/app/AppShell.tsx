@@ -5,7 +5,7 @@ import { starterDraft } from '../features/workbench/model/titles';
 import { applyTheme } from '../features/settings/theme';
 import { useAppInfo } from '../stores/app-info';
 import { startWorkspaceSync } from '../stores/workspace-sync';
-import { SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from '../stores/layout';
+import { SIDEBAR_MIN, sidebarSize, useLayout } from '../stores/layout';
 import { ACTIVITY_SHORTCUTS, ActivityBar } from './ActivityBar';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
@@ -14,7 +14,10 @@ import { VIEWS } from './views';
 export function AppShell() {
   const api = useApi();
   const load = useAppInfo((s) => s.load);
-  const { activity, sidebarOpen, sidebarWidth, setSidebarWidth, showActivity, toggleSidebar } = useLayout();
+  const layout = useLayout();
+  const { activity, sidebarOpen, setSidebarWidth, showActivity, toggleSidebar } = layout;
+  // History keeps its own, wider list
+  const { width: sidebarWidth, max: sidebarMax } = sidebarSize(layout);
 
   useEffect(() => {
     void load(api);
@@ -55,7 +58,7 @@ export function AppShell() {
           <aside className="sidebar" style={{ width: sidebarWidth }} aria-label={`${view.title} sidebar`}>
             {view.sidebar}
           </aside>
-          <Splitter label="Resize sidebar" value={sidebarWidth} min={SIDEBAR_MIN} max={SIDEBAR_MAX} onChange={setSidebarWidth} />
+          <Splitter label="Resize sidebar" value={sidebarWidth} min={SIDEBAR_MIN} max={sidebarMax} onChange={setSidebarWidth} />
         </>
       )}
       <main className="main-pane" aria-label={view.title}>

@@ -1,4 +1,4 @@
-import Editor from '@monaco-editor/react';
+import Editor, { type OnMount } from '@monaco-editor/react';
 import './setup';
 import { useMonacoTheme } from './theme';
 
@@ -9,10 +9,12 @@ interface JsonViewerProps {
   height?: number | string;
   /** the frame's class (its size and border) */
   className?: string;
+  /** the editor is ready (for its find widget and other actions) */
+  onMount?: OnMount;
 }
 
 /** Read-only text in Monaco with folding; loaded lazily so Monaco stays out of the first paint. */
-export default function JsonViewer({ value, label, language = 'json', height = 300, className = 'monaco-frame' }: JsonViewerProps) {
+export default function JsonViewer({ value, label, language = 'json', height = 300, className = 'monaco-frame', onMount }: JsonViewerProps) {
   const theme = useMonacoTheme();
   return (
     <div className={className} aria-label={label} role="region">
@@ -21,6 +23,7 @@ export default function JsonViewer({ value, label, language = 'json', height = 3
         language={language}
         value={value}
         theme={theme}
+        {...(onMount ? { onMount } : {})}
         options={{
           readOnly: true,
           domReadOnly: true,

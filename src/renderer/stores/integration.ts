@@ -1,12 +1,18 @@
 import { create } from 'zustand';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
-import type { HistorySummary } from '@shared/model/history';
 
 /** An endpoint a collection can run against (from the connections feature). */
 export interface EndpointChoice {
   id: string;
   name: string;
+}
+
+/** Where a recorded exchange comes from (a history entry, a collection run's step). */
+export interface ExchangeOrigin {
+  method?: string;
+  url?: string;
+  name?: string;
 }
 
 /** A request file of a collection a tab is opened from (Save writes back to it). */
@@ -26,8 +32,11 @@ interface Integration {
    * open from it is shown instead, and Save writes back to its file
    */
   openRequest?: (spec: RequestSpec, origin: { name: string; saved?: SavedRequestRef }) => void;
-  /** show a recorded exchange in the response inspector */
-  openExchange?: (exchange: HttpExchange, summary: HistorySummary) => void;
+  /**
+   * show a recorded exchange in the response inspector, in a new tab that sends to the exchange's
+   * endpoint; `name` names the tab (default: method and path)
+   */
+  openExchange?: (exchange: HttpExchange, origin: ExchangeOrigin) => void;
   /** the endpoints a run may target; without them the panel asks for an endpoint id */
   endpoints: EndpointChoice[];
   set(patch: Partial<Omit<Integration, 'set'>>): void;

@@ -19,6 +19,10 @@ export interface TabRuntime {
   sentSpec?: RequestSpec;
   /** which part of the composer is shown (query, body, operations, headers) */
   section?: string;
+  /** Send asks this first (a DELETE opened from a resource's Delete button) */
+  confirmSend?: string;
+  /** the question is on screen */
+  confirming?: boolean;
 }
 
 interface RuntimeStore {

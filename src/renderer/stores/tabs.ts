@@ -12,7 +12,7 @@ export interface TabsStore {
   hydrated: boolean;
   hydrate(tabs: WorkspaceTab[], activeId: string | undefined): void;
   /** opens a tab after the active one (or at the end) and activates it; returns its id */
-  open(draft?: RequestDraftInput, options?: { source?: WorkspaceTab['source']; background?: boolean }): string;
+  open(draft?: RequestDraftInput, options?: { source?: WorkspaceTab['source']; background?: boolean; endpointId?: string }): string;
   close(id: string): void;
   closeOthers(id: string): void;
   duplicate(id: string): string | undefined;
@@ -21,6 +21,8 @@ export interface TabsStore {
   /** one place left (-1) or right (+1) (keyboard) */
   moveBy(id: string, delta: -1 | 1): void;
   activate(id: string): void;
+  /** sends the tab to this endpoint from now on; undefined: to the one picked in the sidebar */
+  setEndpoint(id: string, endpointId: string | undefined): void;
   /** the tab after (+1) or before (-1) the active one, wrapping */
   cycle(delta: -1 | 1): void;
   updateDraft(id: string, change: (draft: RequestDraft) => RequestDraft): void;
@@ -59,7 +61,7 @@ export const useTabs = create<TabsStore>()((set, get) => ({
   hydrate: (tabs, activeId) => set({ tabs, activeId: activeId && tabs.some((t) => t.id === activeId) ? activeId : tabs[0]?.id, hydrated: true }),
   open(input = {}, options = {}) {
     const draft = RequestDraft.parse(input);
-    const tab: WorkspaceTab = { id: newTabId(), draft, baseline: draft, ...(options.source ? { source: options.source } : {}) };
+    const tab: WorkspaceTab = { id: newTabId(), draft, baseline: draft, ...(options.source ? { source: options.source } : {}), ...(options.endpointId ? { endpointId: options.endpointId } : {}) };
     set((state) => {
       const at = state.tabs.findIndex((t) => t.id === state.activeId);
       const tabs = [...state.tabs];
@@ -89,7 +91,7 @@ export const useTabs = create<TabsStore>()((set, get) => ({
     const tab = get().tabs.find((t) => t.id === id);
     if (!tab) return undefined;
     const name = tab.draft.name ? `${tab.draft.name} (copy)` : '';
-    const copy: WorkspaceTab = { id: newTabId(), draft: { ...tab.draft, name }, baseline: { ...tab.draft, name } };
+    const copy: WorkspaceTab = { id: newTabId(), draft: { ...tab.draft, name }, baseline: { ...tab.draft, name }, ...(tab.endpointId ? { endpointId: tab.endpointId } : {}) };
     set((state) => {
       const tabs = [...state.tabs];
       tabs.splice(tabs.findIndex((t) => t.id === id) + 1, 0, copy);
@@ -115,6 +117,17 @@ export const useTabs = create<TabsStore>()((set, get) => ({
   },
   activate(id) {
     if (get().tabs.some((t) => t.id === id)) set({ activeId: id });
+  },
+  setEndpoint(id, endpointId) {
+    set((state) => ({
+      tabs: state.tabs.map((tab) => {
+        if (tab.id !== id) return tab;
+        const next = { ...tab };
+        if (endpointId) next.endpointId = endpointId;
+        else delete next.endpointId;
+        return next;
+      }),
+    }));
   },
   cycle(delta) {
     const { tabs, activeId } = get();

@@ -7,6 +7,17 @@ export const HISTORY_ENTRY_VERSION = 1;
 export const StatusClass = z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']);
 export type StatusClass = z.infer<typeof StatusClass>;
 
+/**
+ * Requests sent as one run (the pages of "Fetch all pages"): history lists them as one row that
+ * expands to its pages. `id` is chosen by the sender, the same for every request of the run.
+ */
+export const HistoryGroup = z.object({
+  id: z.string().min(1).max(100),
+  /** what the run was, e.g. "All pages of GET /Users" */
+  label: z.string().max(300),
+});
+export type HistoryGroup = z.infer<typeof HistoryGroup>;
+
 /** Search and filters of the history list. Every field narrows; none given lists everything. */
 export const HistoryQuery = z.object({
   /** full-text search over URL, method, status and bodies (words and word prefixes) */
@@ -20,6 +31,8 @@ export const HistoryQuery = z.object({
   from: z.string().optional(),
   /** ISO 8601, exclusive */
   to: z.string().optional(),
+  /** only the requests of this run, each on its own row (without it, a run is one row) */
+  groupId: z.string().max(100).optional(),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
@@ -47,6 +60,13 @@ export const HistorySummary = z.object({
   durationMs: z.number(),
   requestBytes: z.number().int(),
   responseBytes: z.number().int(),
+  /** the run this request belongs to; in a list without `groupId` the row stands for the whole run of `size` requests */
+  group: HistoryGroup.extend({ size: z.number().int().optional() }).optional(),
+  /**
+   * with search text: where it matched, a short excerpt with each match between U+E000 and U+E001
+   * (characters that do not occur in text a server sends)
+   */
+  snippet: z.string().optional(),
 });
 export type HistorySummary = z.infer<typeof HistorySummary>;
 

@@ -61,6 +61,8 @@ export const WorkspaceTab = z.object({
   baseline: RequestDraft.optional(),
   /** where the tab came from (a collection request, a history entry), for Save */
   source: z.object({ kind: z.string().max(50), id: z.string().max(500), label: z.string().max(500).optional() }).optional(),
+  /** the endpoint this tab sends to; absent: the one picked in the sidebar */
+  endpointId: z.string().max(200).optional(),
 });
 export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
 
@@ -70,6 +72,8 @@ export type ActivityId = z.infer<typeof ActivityId>;
 export const Layout = z.object({
   activity: ActivityId.default('workbench'),
   sidebarWidth: z.number().int().min(0).max(4000).default(280),
+  /** the History view's list is wider than the other sidebars: its own width */
+  historyWidth: z.number().int().min(0).max(4000).default(460),
   sidebarOpen: z.boolean().default(true),
   /** 'vertical': composer above the response; 'horizontal': side by side */
   split: z.enum(['vertical', 'horizontal']).default('vertical'),

@@ -71,7 +71,7 @@ describe('the workbench against the embedded sandbox', () => {
 
     // an edit marks the tab unsaved
     await user.click(screen.getByRole('radio', { name: 'Get' }));
-    await user.type(screen.getByRole('textbox', { name: 'Resource id' }), 'abc');
+    await user.type(screen.getByLabelText('Resource id'), 'abc');
     expect(tabNames()).toEqual(['GET List Users', 'GET Get User abc, unsaved changes']);
 
     await user.click(screen.getByRole('button', { name: 'Duplicate request' }));
@@ -113,7 +113,7 @@ describe('the workbench against the embedded sandbox', () => {
     await user.click(firstRow);
     const opened = await screen.findByRole('tab', { name: /^GET Get User / });
     expect(opened.getAttribute('aria-selected')).toBe('true');
-    const id = (screen.getByRole('textbox', { name: 'Resource id' }) as HTMLInputElement).value;
+    const id = (screen.getByLabelText('Resource id') as HTMLInputElement).value;
     expect(firstRow.getAttribute('title')).toContain(id);
 
     await user.click(screen.getByRole('button', { name: 'Send' }));
@@ -197,8 +197,12 @@ describe('the workbench against the embedded sandbox', () => {
     // the recorded response is in the inspector at once; the credential was not copied into the tab
     const table = await screen.findByRole('table', { name: 'User' }, { timeout: 15_000 });
     expect(within(table).getAllByRole('row')).toHaveLength(4);
-    const draft = useTabs.getState().tabs.find((t) => t.id === useTabs.getState().activeId)!.draft;
-    expect(draft.path).toBe(exchange.request.url);
+    const opened = useTabs.getState().tabs.find((t) => t.id === useTabs.getState().activeId)!;
+    const draft = opened.draft;
+    // relative to the endpoint it went to, which the tab keeps sending to
+    expect(draft.path).toBe('/Users?count=3');
+    expect(exchange.request.url.endsWith('/scim/v2/Users?count=3')).toBe(true);
+    expect(opened.endpointId).toBe('sandbox');
     expect(draft.headers.map((h) => h.name.toLowerCase())).not.toContain('authorization');
   });
 });
@@ -214,7 +218,7 @@ describe('the workspace across a restart', () => {
       await user.type(screen.getByRole('textbox', { name: 'Filter text' }), 'title pr');
       await user.click(screen.getByRole('button', { name: 'New request' }));
       await user.click(screen.getByRole('radio', { name: 'Delete' }));
-      await user.type(screen.getByRole('textbox', { name: 'Resource id' }), 'gone');
+      await user.type(screen.getByLabelText('Resource id'), 'gone');
       await user.click(screen.getByRole('tab', { name: 'Headers' }));
       await user.click(screen.getByRole('button', { name: '+ Header' }));
       await user.type(screen.getByLabelText('Header 1 name'), 'Authorization');

@@ -1,6 +1,8 @@
-import type { BodyInfo } from '@shared/model/exchange';
+import { fail } from '@shared/api/errors';
+import type { BodyInfo, HttpExchange } from '@shared/model/exchange';
 import type { BlobStore } from '../../services/blobs/blob-store';
-import type { HistoryStore } from '../../services/history/history-store';
+import type { CollectionRunner } from '../../services/collections/collection-runner';
+import type { HistoryStore, StoredEntry } from '../../services/history/history-store';
 import type { Handlers } from '../router';
 
 /** A stored body for the renderer: a bounded preview inline, the whole text in the blob store past that. */
@@ -22,24 +24,37 @@ export function bodyForRenderer(info: BodyInfo | undefined, text: string | undef
   };
 }
 
-export function historyHandlers(deps: { history: HistoryStore; blobs: BlobStore; previewBytes: () => number }): Pick<
-  Handlers,
-  'history.list' | 'history.get' | 'history.delete' | 'history.clear' | 'history.stats'
-> {
+interface HistoryDeps {
+  history: HistoryStore;
+  blobs: BlobStore;
+  previewBytes: () => number;
+  /** finished collection runs: a run's own exchanges when history does not hold them */
+  runs?: Pick<CollectionRunner, 'get'>;
+}
+
+export function historyHandlers(deps: HistoryDeps): Pick<Handlers, 'history.list' | 'history.get' | 'history.exchange' | 'history.delete' | 'history.clear' | 'history.stats'> {
+  /** a stored entry's exchange with its bodies as previews (the rest in the blob store) */
+  const forRenderer = ({ exchange, requestBody, responseBody }: StoredEntry): HttpExchange => {
+    const limit = deps.previewBytes();
+    const requestInfo = bodyForRenderer(exchange.request.body, requestBody, limit, deps.blobs);
+    return {
+      ...exchange,
+      request: { ...exchange.request, ...(requestInfo ? { body: requestInfo } : {}) },
+      response: exchange.response && { ...exchange.response, body: bodyForRenderer(exchange.response.body, responseBody, limit, deps.blobs)! },
+    };
+  };
   return {
     'history.list': (request) => deps.history.list(request),
     'history.get': ({ id }) => {
-      const { summary, exchange, requestBody, responseBody } = deps.history.get(id);
-      const limit = deps.previewBytes();
-      const requestInfo = bodyForRenderer(exchange.request.body, requestBody, limit, deps.blobs);
-      return {
-        summary,
-        exchange: {
-          ...exchange,
-          request: { ...exchange.request, ...(requestInfo ? { body: requestInfo } : {}) },
-          response: exchange.response && { ...exchange.response, body: bodyForRenderer(exchange.response.body, responseBody, limit, deps.blobs)! },
-        },
-      };
+      const stored = deps.history.get(id);
+      return { summary: stored.summary, exchange: forRenderer(stored) };
+    },
+    'history.exchange': ({ exchangeId, runId }) => {
+      const stored = deps.history.findByExchangeId(exchangeId);
+      if (stored) return { exchange: forRenderer(stored), historyId: stored.summary.id };
+      const kept = runId ? deps.runs?.get(runId)?.exchanges.find((e) => e.id === exchangeId) : undefined;
+      if (kept) return { exchange: kept };
+      throw fail('not-found', `The exchange ${exchangeId} is no longer kept: it is not in history (turned off, deleted or pruned)${runId ? ' and the run is no longer held' : ''}.`, { what: 'exchange' });
     },
     'history.delete': async ({ ids }) => ({ deleted: await deps.history.delete(ids) }),
     'history.clear': async () => {

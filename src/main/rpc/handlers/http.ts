@@ -16,7 +16,7 @@ async function withCollectionVariables(spec: RequestSpec, collections: Pick<Coll
 
 export function httpHandlers({ engine, collections }: { engine: HttpEngine; collections: Pick<CollectionsService, 'get'> }): Pick<Handlers, 'http.send' | 'http.cancel'> {
   return {
-    'http.send': async ({ requestId, spec }) => engine.send(requestId, await withCollectionVariables(spec, collections)),
+    'http.send': async ({ requestId, spec, group }) => engine.send(requestId, await withCollectionVariables(spec, collections), group ? { group } : {}),
     'http.cancel': ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
   };
 }

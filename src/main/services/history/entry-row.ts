@@ -28,6 +28,8 @@ export interface EntryRow {
   request: StoredBody;
   response: StoredBody;
   meta: string;
+  groupId: string | null;
+  groupLabel: string | null;
 }
 
 /** What the `meta` column holds: the exchange without body texts (they have columns and files). */
@@ -109,6 +111,8 @@ export class HistoryRedaction {
       response: store(responseText, inlineBodyBytes),
       // known secrets anywhere else the exchange carries them (error texts, TLS names…)
       meta: this.scrubber.scrub(JSON.stringify(meta)),
+      groupId: completed.group?.id ?? null,
+      groupLabel: completed.group ? this.scrubber.scrub(completed.group.label) : null,
     };
   }
 }

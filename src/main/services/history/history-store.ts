@@ -53,6 +53,12 @@ interface SummaryRow {
   duration_ms: number;
   req_bytes: number;
   res_bytes: number;
+  group_id: string | null;
+  group_label: string | null;
+  /** in a list: how many entries the run has (set on a row that stands for a run) */
+  group_size?: number | null;
+  /** in a search: where the text matched */
+  snippet?: string | null;
 }
 
 interface FullRow extends SummaryRow {
@@ -64,8 +70,8 @@ interface FullRow extends SummaryRow {
 }
 
 const INSERT = `INSERT INTO entries (uid, started_at, endpoint_id, endpoint_name, method, url, status, error_kind, duration_ms,
-  req_bytes, res_bytes, req_body, res_body, req_file, res_file, meta, stored_bytes)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  req_bytes, res_bytes, req_body, res_body, req_file, res_file, meta, stored_bytes, group_id, group_label)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const BATCH = 250;
 
@@ -83,6 +89,8 @@ function toSummary(row: SummaryRow): HistorySummary {
     durationMs: row.duration_ms,
     requestBytes: row.req_bytes,
     responseBytes: row.res_bytes,
+    ...(row.group_id ? { group: { id: row.group_id, label: row.group_label ?? '', ...(typeof row.group_size === 'number' ? { size: row.group_size } : {}) } } : {}),
+    ...(row.snippet ? { snippet: row.snippet } : {}),
   };
 }
 
@@ -163,7 +171,7 @@ export class HistoryStore implements ExchangeSink {
           row.url.length + row.meta.length + (row.request.inline?.length ?? 0) + (row.response.inline?.length ?? 0) + (row.request.whole?.length ?? 0) + (row.response.whole?.length ?? 0) + 64;
         this.insert.run(
           row.uid, row.startedAt, row.endpointId, row.endpointName, row.method, row.url, row.status, row.errorKind, row.durationMs,
-          row.requestBytes, row.responseBytes, row.request.inline, row.response.inline, reqFile, resFile, row.meta, stored,
+          row.requestBytes, row.responseBytes, row.request.inline, row.response.inline, reqFile, resFile, row.meta, stored, row.groupId, row.groupLabel,
         );
       }
       this.db.exec('COMMIT');

@@ -49,6 +49,14 @@ export const MIGRATIONS: readonly ((db: DatabaseSync) => void)[] = [
       END;
     `);
   },
+  // 2: runs (the pages of "Fetch all pages"): a group id and label per entry, listed as one row
+  (db) => {
+    db.exec(`
+      ALTER TABLE entries ADD COLUMN group_id TEXT;
+      ALTER TABLE entries ADD COLUMN group_label TEXT;
+      CREATE INDEX entries_group ON entries(group_id, id) WHERE group_id IS NOT NULL;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

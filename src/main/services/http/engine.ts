@@ -3,6 +3,7 @@ import { request, type Agent, type Dispatcher } from 'undici';
 import { fail, type AppError } from '@shared/api/errors';
 import type { Endpoint } from '@shared/model/endpoint';
 import type { HeaderList, HttpExchange } from '@shared/model/exchange';
+import type { HistoryGroup } from '@shared/model/history';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { Settings } from '@shared/model/settings';
 import { isoStamp } from '@shared/util/iso-stamp';
@@ -56,6 +57,8 @@ export interface SendOptions {
    * credentials, a header sends that one instead (the conformance runner's auth checks)
    */
   auth?: 'none' | AuthHeader;
+  /** the run the request belongs to, handed to the sink with the exchange */
+  group?: HistoryGroup;
 }
 
 export interface SendResult {
@@ -114,8 +117,8 @@ export class HttpEngine {
     ];
   }
 
-  async send(requestId: string, spec: RequestSpec): Promise<HttpExchange> {
-    return (await this.execute(spec, { requestId })).exchange;
+  async send(requestId: string, spec: RequestSpec, options: Pick<SendOptions, 'group'> = {}): Promise<HttpExchange> {
+    return (await this.execute(spec, { ...options, requestId })).exchange;
   }
 
   cancel(requestId: string): boolean {
@@ -238,7 +241,7 @@ export class HttpEngine {
     if (save) await save();
     if (options.record !== false && this.options.sink) {
       try {
-        this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes });
+        this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes, ...(options.group ? { group: options.group } : {}) });
       } catch (sinkError) {
         this.options.log.warn('exchange sink failed', { error: sinkError instanceof Error ? sinkError.message : String(sinkError) });
       }

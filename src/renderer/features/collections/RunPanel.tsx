@@ -20,6 +20,8 @@ export function RunPanel({ collection, itemId, label }: { collection: Collection
   const [stopOnError, setStopOnError] = useState(false);
   const [live, setLive] = useState<RunStep[]>([]);
   const [exporting, setExporting] = useState(false);
+  const openExchange = useIntegration((s) => s.openExchange);
+  const [openProblem, setOpenProblem] = useState<string>();
 
   // without a list from the connections feature, ask main for the endpoints (a text field if that fails)
   useEffect(() => {
@@ -63,7 +65,20 @@ export function RunPanel({ collection, itemId, label }: { collection: Collection
     }
   };
 
+  const shownRun = running ?? (lastRun && lastRun.collectionId === collection.id ? lastRun.runId : undefined);
   const steps = running ? live : lastRun && lastRun.collectionId === collection.id ? lastRun.steps : [];
+
+  /** a step opens this run's own exchange (what was sent and what came back), never a request of the same name */
+  const openStep = async (step: RunStep) => {
+    if (!step.exchangeId || !openExchange) return;
+    setOpenProblem(undefined);
+    try {
+      const { exchange } = await api.call('history.exchange', { exchangeId: step.exchangeId, ...(shownRun ? { runId: shownRun } : {}) });
+      openExchange(exchange, { method: step.method, name: `${step.name} (run)` });
+    } catch (e) {
+      setOpenProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <section className="card" aria-label="Run">
       <h2>Run {label}</h2>
@@ -108,7 +123,19 @@ export function RunPanel({ collection, itemId, label }: { collection: Collection
           {steps.map((step, i) => (
             <li key={`${step.requestId}-${i}`} className={step.ok ? 'is-ok' : 'is-failed'}>
               <MethodBadge method={step.method || '—'} />
-              <span className="run-name">{step.name}</span>
+              {step.exchangeId && openExchange ? (
+                <button
+                  type="button"
+                  className="link-btn run-name"
+                  title="Open what this step sent and received in the inspector"
+                  aria-label={`Open step ${i + 1}, ${step.name}, in the inspector`}
+                  onClick={() => void openStep(step)}
+                >
+                  {step.name}
+                </button>
+              ) : (
+                <span className="run-name">{step.name}</span>
+              )}
               <span className={`status-pill tone-${statusTone(step.status, step.error?.kind)}`}>{step.status ?? step.error?.kind ?? 'failed'}</span>
               <span className="muted small">{duration(step.durationMs)}</span>
               {step.error && <div className="small run-error">{step.error.message}</div>}
@@ -125,6 +152,11 @@ export function RunPanel({ collection, itemId, label }: { collection: Collection
             </li>
           ))}
         </ol>
+      )}
+      {openProblem && (
+        <p className="small run-error" role="alert">
+          {openProblem}
+        </p>
       )}
       {lastRun?.cancelled && <p className="muted small">The run was stopped.</p>}
       {exporting && lastRun && <ExportDialog source={{ kind: 'run', runId: lastRun.runId }} onClose={() => setExporting(false)} />}

@@ -1,5 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { AttributeOption } from './attributes';
+import { useFloatingList } from './use-floating-list';
 
 interface AttributePickerProps {
   value: string;
@@ -57,6 +59,8 @@ export function AttributePicker({ value, options, onCommit, label, placeholder =
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const place = useFloatingList(boxRef, open);
   const shownText = editing ? text : value;
 
   const matches = useMemo(() => {
@@ -95,18 +99,18 @@ export function AttributePicker({ value, options, onCommit, label, placeholder =
       const pick = open ? matches[active] : undefined;
       commit(pick ? pick.path : shownText.trim());
     } else if (event.key === 'Escape') {
+      // Esc closes the suggestions and nothing else: what was typed stays (Enter or leaving the field commits it)
       if (open) {
         event.preventDefault();
         event.stopPropagation();
         setOpen(false);
-        setEditing(false);
       }
     }
   };
 
   const activeOption = open ? matches[active] : undefined;
   return (
-    <div className={`combo ${className ?? ''}`}>
+    <div className={`combo ${className ?? ''}`} ref={boxRef}>
       <input
         ref={inputRef}
         role="combobox"
@@ -139,8 +143,9 @@ export function AttributePicker({ value, options, onCommit, label, placeholder =
         }}
         onKeyDown={onKeyDown}
       />
-      {open && (
-        <ul className="combo-list" role="listbox" id={listId} aria-label={`${label} suggestions`} ref={listRef}>
+      {open &&
+        createPortal(
+        <ul className="combo-list is-floating" role="listbox" id={listId} aria-label={`${label} suggestions`} ref={listRef} style={place}>
           {matches.length === 0 && (
             <li className="combo-empty" role="presentation">
               No attribute matches “{text}”. Press Enter to use it as typed.
@@ -172,8 +177,9 @@ export function AttributePicker({ value, options, onCommit, label, placeholder =
               <span className="combo-desc">{option.attribute.description}</span>
             </li>
           ))}
-        </ul>
-      )}
+        </ul>,
+          document.body,
+        )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BodyInfo, HeaderList, HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { REDACTED } from '@shared/redact/secret-scrubber';
@@ -6,10 +6,12 @@ import { useHistory } from '../../stores/history';
 import { useIntegration } from '../../stores/integration';
 import { ExportDialog } from '../exchange/ExportDialog';
 import { dayAndTime, duration, pathOf, size, statusTone } from './format';
+import { Highlighted, matchRanges, searchTerms } from './highlight';
+import { HistoryCompare } from './HistoryCompare';
 import { MethodBadge } from './MethodBadge';
 import './history.css';
 
-function Headers({ headers, label }: { headers: HeaderList; label: string }) {
+function Headers({ headers, label, terms }: { headers: HeaderList; label: string; terms: readonly string[] }) {
   if (headers.length === 0) return <p className="muted small">No headers.</p>;
   return (
     <table className="data-table headers-table" aria-label={label}>
@@ -17,7 +19,9 @@ function Headers({ headers, label }: { headers: HeaderList; label: string }) {
         {headers.map(([name, value], i) => (
           <tr key={`${name}-${i}`}>
             <th scope="row">{name}</th>
-            <td>{value}</td>
+            <td>
+              <Highlighted text={value} terms={terms} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -33,12 +37,19 @@ function pretty(text: string): string {
   }
 }
 
-function Body({ body, label }: { body: BodyInfo | undefined; label: string }) {
+function Body({ body, label, terms }: { body: BodyInfo | undefined; label: string; terms: readonly string[] }) {
+  const text = useMemo(() => (body ? (body.truncated ? body.preview : pretty(body.preview)) : ''), [body]);
+  const matches = useMemo(() => matchRanges(text, terms).length, [text, terms]);
   if (!body || (body.size === 0 && !body.preview)) return <p className="muted small">No body.</p>;
   return (
     <>
+      {terms.length > 0 && (
+        <p className="muted small" data-testid={`${label} matches`}>
+          {matches === 0 ? 'The search does not match in this body.' : `${matches}${matches >= 1000 ? '+' : ''} match${matches === 1 ? '' : 'es'} of the search in this body, marked.`}
+        </p>
+      )}
       <pre className="body-view" aria-label={label} tabIndex={0}>
-        {body.truncated ? body.preview : pretty(body.preview)}
+        <Highlighted text={text} terms={terms} />
       </pre>
       {body.truncated && <p className="muted small">Showing the first part of {size(body.size)}.</p>}
     </>
@@ -67,13 +78,17 @@ export function HistoryEntryView() {
   const detailError = useHistory((s) => s.detailError);
   const openRequest = useIntegration((s) => s.openRequest);
   const openExchange = useIntegration((s) => s.openExchange);
+  const text = useHistory((s) => s.text);
+  const terms = useMemo(() => searchTerms(text), [text]);
   const [exporting, setExporting] = useState(false);
+  const comparing = useHistory((s) => s.comparing);
 
+  if (comparing) return <HistoryCompare ids={comparing} />;
   if (openId === undefined) {
     return (
       <div className="page">
         <div className="empty-state">
-          <p>Select an entry to see its request and response. Ctrl/Shift-click selects several to export.</p>
+          <p>Select an entry to see its request and response. Ctrl/Shift-click selects several to export; select two to compare their responses.</p>
         </div>
       </div>
     );
@@ -128,18 +143,20 @@ export function HistoryEntryView() {
       <section className="card" aria-label="Request">
         <h2>Request</h2>
         <p className="entry-url">
-          <code>{exchange.request.url}</code>
+          <code>
+            <Highlighted text={exchange.request.url} terms={terms} />
+          </code>
         </p>
-        <Headers headers={exchange.request.headers} label="Request headers" />
-        <Body body={exchange.request.body} label="Request body" />
+        <Headers headers={exchange.request.headers} label="Request headers" terms={terms} />
+        <Body body={exchange.request.body} label="Request body" terms={terms} />
       </section>
       {exchange.response && (
         <section className="card" aria-label="Response">
           <h2>
             Response <span className="muted small">{size(exchange.response.body.size)}</span>
           </h2>
-          <Headers headers={exchange.response.headers} label="Response headers" />
-          <Body body={exchange.response.body} label="Response body" />
+          <Headers headers={exchange.response.headers} label="Response headers" terms={terms} />
+          <Body body={exchange.response.body} label="Response body" terms={terms} />
         </section>
       )}
       {exporting && <ExportDialog source={{ kind: 'history', ids: [summary.id] }} onClose={() => setExporting(false)} />}

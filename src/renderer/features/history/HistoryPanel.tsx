@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistorySummary } from '@shared/model/history';
 import { useApi } from '../../app/api-context';
-import { useHistory } from '../../stores/history';
+import { useHistory, visibleRows } from '../../stores/history';
 import { useIntegration } from '../../stores/integration';
 import { ConfirmDialog } from '../exchange/Dialog';
 import { ExportDialog } from '../exchange/ExportDialog';
@@ -15,6 +15,7 @@ export function HistoryPanel() {
   const text = useHistory((s) => s.text);
   const filters = useHistory((s) => s.filters);
   const entries = useHistory((s) => s.entries);
+  const shown = useHistory((s) => visibleRows(s.entries, s.expanded).length);
   const selected = useHistory((s) => s.selected);
   const loading = useHistory((s) => s.loading);
   const error = useHistory((s) => s.error);
@@ -23,6 +24,7 @@ export function HistoryPanel() {
   const refresh = useHistory((s) => s.refresh);
   const remove = useHistory((s) => s.remove);
   const clearAll = useHistory((s) => s.clearAll);
+  const idsOf = useHistory((s) => s.idsOf);
   const openExchange = useIntegration((s) => s.openExchange);
   const [showFilters, setShowFilters] = useState(false);
   const [exporting, setExporting] = useState<number[]>();
@@ -49,6 +51,9 @@ export function HistoryPanel() {
   }, [api, refresh]);
 
   const activeFilters = Object.values(filters).filter((v) => v !== undefined).length;
+  // a run's row stands for all of its requests
+  const withRuns = (ids: number[], then: (all: number[]) => void) => void idsOf(api, ids).then(then, () => then(ids));
+  const askDelete = (ids: number[]) => withRuns(ids, (all) => setConfirm({ kind: 'delete', ids: all }));
   const activate = async (entry: HistorySummary) => {
     if (!openExchange) return;
     const detail = await api.call('history.get', { id: entry.id });
@@ -60,10 +65,19 @@ export function HistoryPanel() {
       <header className="panel-header">
         <h2 className="panel-title">History</h2>
         <span className="panel-spacer" />
-        <button type="button" className="btn btn-quiet btn-small" disabled={selected.size === 0} onClick={() => setExporting([...selected])}>
+        <button
+          type="button"
+          className="btn btn-quiet btn-small"
+          disabled={selected.size !== 2}
+          title="Compare the responses of the two selected entries (Ctrl-click to select two)"
+          onClick={() => useHistory.getState().compare([...selected] as [number, number])}
+        >
+          Compare
+        </button>
+        <button type="button" className="btn btn-quiet btn-small" disabled={selected.size === 0} onClick={() => withRuns([...selected], setExporting)}>
           Export{selected.size > 0 ? ` (${selected.size})` : ''}
         </button>
-        <button type="button" className="btn btn-quiet btn-small" disabled={selected.size === 0} onClick={() => setConfirm({ kind: 'delete', ids: [...selected] })}>
+        <button type="button" className="btn btn-quiet btn-small" disabled={selected.size === 0} onClick={() => askDelete([...selected])}>
           Delete
         </button>
         <button type="button" className="btn btn-quiet btn-small" disabled={entries.length === 0} onClick={() => setConfirm({ kind: 'clear' })}>
@@ -87,10 +101,10 @@ export function HistoryPanel() {
           <p>{text || activeFilters ? 'Nothing in history matches.' : 'Every request you send is recorded here, searchable.'}</p>
         </div>
       ) : (
-        <HistoryList onActivate={(entry) => void activate(entry)} onDelete={(ids) => setConfirm({ kind: 'delete', ids })} />
+        <HistoryList onActivate={(entry) => void activate(entry)} onDelete={askDelete} />
       )}
       <div className="history-footer muted small" aria-live="polite">
-        {loading ? 'Loading…' : `${entries.length}${hasMore ? '+' : ''} shown${selected.size ? ` · ${selected.size} selected` : ''}`}
+        {loading ? 'Loading…' : `${shown}${hasMore ? '+' : ''} shown${selected.size ? ` · ${selected.size} selected` : ''}`}
       </div>
       {exporting && <ExportDialog source={{ kind: 'history', ids: exporting }} onClose={() => setExporting(undefined)} />}
       {confirm && (

@@ -1,24 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { SchemaRegistry } from '@shared/scim';
 import { useApi } from '../../app/api-context';
 import { useDiscovery } from '../../stores/discovery';
 import { ApiError } from '../../transport/client';
+import { ResourceBar } from './actions/ResourceBar';
+import type { ResourceAction, ResourceTarget } from './actions/resource-actions';
 import { BodyGate } from './body/BodyGate';
-import { BodyPanel } from './body/BodyPanel';
+import { BodyPanel, type BodyFinder } from './body/BodyPanel';
 import { useResponseBody } from './body/use-response-body';
 import { ChecksPanel } from './checks/ChecksPanel';
 import { useChecks } from './checks/use-checks';
 import { HeadersTable } from './headers/HeadersTable';
+import { ErrorSummary } from './summary/ErrorSummary';
 import { ResponseSummary } from './summary/ResponseSummary';
 import { TimingPanel } from './summary/TimingPanel';
 import { ListPanel, type OpenResourceTarget } from './table/ListPanel';
+import { collectionPath } from './paging/paging-spec';
 import { TabPanel, Tabs, type TabSpec } from './ui/Tabs';
 import { formatCount } from './ui/format';
 import './inspector.css';
 
 export type { OpenResourceTarget } from './table/ListPanel';
+
+// the diff brings Monaco's diff editor: loaded when Compare is first opened
+const ComparePanel = lazy(async () => ({ default: (await import('./diff/ComparePanel')).ComparePanel }));
 
 export interface ResponseInspectorProps {
   exchange: HttpExchange;
@@ -30,6 +37,8 @@ export interface ResponseInspectorProps {
   registry?: SchemaRegistry;
   /** a table row was opened: the workbench opens that resource in a new tab */
   onOpenResource?(target: OpenResourceTarget): void;
+  /** GET, PATCH, PUT or DELETE a resource of the response (a list row's, or the body's): the workbench opens it ready in a new tab */
+  onResourceAction?(action: ResourceAction, target: ResourceTarget): void;
   /**
    * a paging control asks for another page: the workbench puts it in its request and sends it.
    * Without it, the inspector sends the page itself and shows it in place.
@@ -37,7 +46,7 @@ export interface ResponseInspectorProps {
   onSendPage?(spec: RequestSpec): void;
 }
 
-type TabId = 'body' | 'table' | 'headers' | 'checks' | 'timing';
+type TabId = 'body' | 'table' | 'headers' | 'checks' | 'timing' | 'compare';
 
 let inspectorSeq = 0;
 
@@ -59,6 +68,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
   const checks = useChecks(exchange, spec, registry, ready?.body, ready?.service);
   const [selected, setSelected] = useState<TabId>();
   const idPrefix = useRef(`inspector-${++inspectorSeq}`).current;
+  const finder = useRef<BodyFinder>({ pending: false }).current;
 
   const kind = ready?.body.analysis.kind;
   const isList = kind === 'list';
@@ -115,11 +125,24 @@ export function ResponseInspector(props: ResponseInspectorProps) {
         : {}),
     },
     { id: 'timing', label: 'Timing' },
+    ...(response ? [{ id: 'compare' as const, label: 'Compare', ariaLabel: 'Compare with the previous response' }] : []),
   ];
 
+  // Ctrl/Cmd+F anywhere in the inspector finds in the body (Monaco's find, or the find bar of the plain view)
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f' || !response) return;
+    event.preventDefault();
+    if (tab === 'body' && finder.open) finder.open();
+    else {
+      finder.pending = true;
+      setSelected('body');
+    }
+  };
+
   return (
-    <section className="ins-root" aria-label="Response inspector">
+    <section className="ins-root" aria-label="Response inspector" onKeyDown={onKeyDown}>
       <ResponseSummary exchange={exchange} onShowTiming={() => setSelected('timing')} />
+      <ErrorSummary exchange={exchange} />
       {own && (
         <p className="ins-banner" role="status">
           Showing the page fetched with <code>{own.spec.path}</code>.{' '}
@@ -147,10 +170,19 @@ export function ResponseInspector(props: ResponseInspectorProps) {
           {exchange.error.hint && <p className="ins-faint">{exchange.error.hint}</p>}
         </div>
       )}
+ {ready && props.onResourceAction && ready.body.analysis.kind === 'resource' && (
+        <ResourceBar
+          body={ready.body}
+          service={ready.service}
+          registry={registry}
+          fallbackEndpoint={spec ? collectionPath(spec) : undefined}
+          onAction={props.onResourceAction}
+        />
+      )}
       <Tabs<TabId> label="Response views" idPrefix={idPrefix} tabs={tabs} selected={tab} onSelect={setSelected} />
       {tab === 'body' && (
         <TabPanel idPrefix={idPrefix} id="body">
-          {response ? <BodyPanel info={response.body} body={body} /> : <p className="ins-empty">No response arrived, so there is no body.</p>}
+          {response ? <BodyPanel info={response.body} body={body} finder={finder} /> : <p className="ins-empty">No response arrived, so there is no body.</p>}
         </TabPanel>
       )}
       {tab === 'table' && ready && (
@@ -163,6 +195,7 @@ export function ResponseInspector(props: ResponseInspectorProps) {
             pageBusy={pageBusy !== undefined}
             onSendPage={sendPage}
             {...(props.onOpenResource ? { onOpenResource: props.onOpenResource } : {})}
+            {...(props.onResourceAction ? { onResourceAction: props.onResourceAction } : {})}
           />
         </TabPanel>
       )}
@@ -185,6 +218,13 @@ export function ResponseInspector(props: ResponseInspectorProps) {
       {tab === 'timing' && (
         <TabPanel idPrefix={idPrefix} id="timing">
           <TimingPanel exchange={exchange} />
+        </TabPanel>
+      )}
+      {tab === 'compare' && (
+        <TabPanel idPrefix={idPrefix} id="compare">
+          <Suspense fallback={<p className="ins-faint ins-pad">Loading…</p>}>
+            <ComparePanel exchange={exchange} />
+          </Suspense>
         </TabPanel>
       )}
     </section>

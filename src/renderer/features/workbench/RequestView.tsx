@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
+import type { JsonObject } from '@shared/scim';
+import { useApi } from '../../app/api-context';
 import type { RequestDraft, WorkspaceTab } from '@shared/model/workspace';
 import { SplitPane } from '../../app/SplitPane';
 import { SHARE_MAX, SHARE_MIN, useLayout } from '../../stores/layout';
@@ -15,6 +17,11 @@ import type { OpenResourceTarget } from '../inspector/ResponseInspector';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { applyPaging } from './model/paging';
 import { openResourceTab } from './open-resource';
+import type { ResourceAction, ResourceTarget } from '../inspector/actions/resource-actions';
+import { actionDraft } from './model/resource-actions';
+import { responseJson } from './model/last-response';
+import { newTabId } from '../../stores/tabs';
+import { ConfirmSend } from './ConfirmSend';
 import { ResponseArea } from './ResponseArea';
 import { useSend } from './use-send';
 import { useCollectionVariables } from './use-collection-variables';
@@ -63,7 +70,32 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
     cancel: () => void cancel(),
   };
 
-  const openResource = useCallback((target: OpenResourceTarget) => void openResourceTab(target, schema.registry), [schema.registry]);
+  const api = useApi();
+  const openResource = useCallback((target: OpenResourceTarget) => void openResourceTab(target, schema.registry, tab.endpointId ? { endpointId: tab.endpointId } : {}), [schema.registry, tab.endpointId]);
+
+  /** a resource's GET / PATCH / PUT / DELETE button: a new tab with the request ready (a DELETE asks before it is sent) */
+  const resourceAction = useCallback(
+    async (action: ResourceAction, target: ResourceTarget) => {
+      let resolved = target;
+      if (action === 'replace' && !target.resource && endpoint) {
+        // a list may leave attributes out: the body starts from the resource as the server has it now
+        const path = `${target.resourceTypeEndpoint.replace(/\/+$/, '')}/${encodeURIComponent(target.id)}`;
+        try {
+          const exchange = await api.call('http.send', { requestId: newTabId(), spec: { endpointId: endpoint.id, method: 'GET', path, headers: [], variables: {} } });
+          const json = exchange.response && exchange.response.status < 300 ? responseJson(exchange) : undefined;
+          if (typeof json === 'object' && json !== null && !Array.isArray(json)) resolved = { ...target, resource: json as JsonObject };
+        } catch {
+          // the PUT tab opens with the template; sending it says what is wrong
+        }
+      }
+      const opened = useTabs.getState().open(actionDraft(action, resolved, schema.registry), tab.endpointId ? { endpointId: tab.endpointId } : {});
+      if (action === 'delete') {
+        const what = target.label && target.label !== target.id ? `${target.label} (id ${target.id})` : `the resource with id ${target.id}`;
+        useRuntime.getState().patch(opened, (r) => ({ ...r, confirmSend: `This deletes ${what} at ${target.resourceTypeEndpoint} on ${endpoint?.name ?? 'the endpoint'}. It cannot be undone.` }));
+      }
+    },
+    [api, endpoint, schema.registry, tab.endpointId],
+  );
   const sendPage = useCallback(
     (spec: RequestSpec) => {
       update((draft) => applyPaging(draft, spec));
@@ -89,6 +121,16 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
 
   return (
     <ComposerContext.Provider value={value}>
+      {runtime.confirming && runtime.confirmSend && (
+        <ConfirmSend
+          question={runtime.confirmSend}
+          onKeep={() => useRuntime.getState().patch(tab.id, (r) => ({ ...r, confirming: false }))}
+          onSend={() => {
+            useRuntime.getState().patch(tab.id, (r) => ({ ...r, confirming: false }));
+            void send(true);
+          }}
+        />
+      )}
       <SplitPane
         direction={split}
         share={share}
@@ -104,7 +146,15 @@ export function RequestView({ tab, endpoint, schema }: RequestViewProps) {
         }
         second={
           <section className="response-pane" aria-label="Response">
-            <ResponseArea runtime={runtime} endpointId={endpoint?.id} registry={schema.registry} onOpenResource={openResource} onSendPage={sendPage} />
+            <ResponseArea
+              runtime={runtime}
+              endpointId={endpoint?.id}
+              endpointName={endpoint?.name}
+              registry={schema.registry}
+              onOpenResource={openResource}
+              onResourceAction={(action, target) => void resourceAction(action, target)}
+              onSendPage={sendPage}
+            />
           </section>
         }
       />

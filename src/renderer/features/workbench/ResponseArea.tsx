@@ -3,6 +3,7 @@ import type { RequestSpec } from '@shared/model/request-spec';
 import type { SchemaRegistry } from '@shared/scim';
 import type { TabRuntime } from '../../stores/runtime';
 import type { OpenResourceTarget } from '../inspector/ResponseInspector';
+import type { ResourceAction, ResourceTarget } from '../inspector/actions/resource-actions';
 
 // the inspector is needed once there is a response: it loads then, not with the first paint
 const ResponseInspector = lazy(async () => ({ default: (await import('../inspector/ResponseInspector')).ResponseInspector }));
@@ -14,13 +15,16 @@ function size(bytes: number): string {
 interface ResponseAreaProps {
   runtime: TabRuntime;
   endpointId: string | undefined;
+  /** the name of the endpoint the tab sends to now */
+  endpointName?: string | undefined;
   registry: SchemaRegistry;
   onOpenResource(target: OpenResourceTarget): void;
+  onResourceAction(action: ResourceAction, target: ResourceTarget): void;
   onSendPage(spec: RequestSpec): void;
 }
 
 /** The response half of a tab: the inspector once there is an answer, else what to do or what is happening. */
-export function ResponseArea({ runtime, endpointId, registry, onOpenResource, onSendPage }: ResponseAreaProps) {
+export function ResponseArea({ runtime, endpointId, endpointName, registry, onOpenResource, onResourceAction, onSendPage }: ResponseAreaProps) {
   if (runtime.sending) {
     const p = runtime.sending.progress;
     return (
@@ -42,16 +46,27 @@ export function ResponseArea({ runtime, endpointId, registry, onOpenResource, on
       </div>
     );
   }
+  const from = runtime.exchange.endpointId;
+  const elsewhere = from !== undefined && endpointId !== undefined && from !== endpointId;
   return (
-    <Suspense fallback={<p className="response-empty muted">Opening the response…</p>}>
-      <ResponseInspector
-      exchange={runtime.exchange}
-      {...(runtime.sentSpec ? { spec: runtime.sentSpec } : {})}
-      {...(endpointId ? { endpointId } : {})}
-      registry={registry}
-      onOpenResource={onOpenResource}
-        onSendPage={onSendPage}
-      />
-    </Suspense>
+    <>
+      {elsewhere && (
+        <p className="response-other-endpoint" role="note" aria-label="Response from another endpoint">
+          ⚠ This response came from <strong>{runtime.exchange.endpointName ?? 'another endpoint'}</strong>; the tab now sends to <strong>{endpointName ?? 'another endpoint'}</strong>. Send again
+          to see this endpoint’s answer.
+        </p>
+      )}
+      <Suspense fallback={<p className="response-empty muted">Opening the response…</p>}>
+        <ResponseInspector
+          exchange={runtime.exchange}
+          {...(runtime.sentSpec ? { spec: runtime.sentSpec } : {})}
+          {...(elsewhere ? { endpointId: from } : endpointId ? { endpointId } : {})}
+          {...(elsewhere ? {} : { registry })}
+          onOpenResource={onOpenResource}
+          onResourceAction={onResourceAction}
+          onSendPage={onSendPage}
+        />
+      </Suspense>
+    </>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { WorkspaceTab } from '@shared/model/workspace';
 import { DuplicateIcon, PlusIcon, SplitBelowIcon, SplitBesideIcon } from '../../app/icons';
+import { selectedEndpointId, useEndpoints } from '../../stores/endpoints';
 import { useLayout } from '../../stores/layout';
 import { isDirty, useTabs } from '../../stores/tabs';
 import { tabTitle } from './model/titles';
+import { TabOverflowMenu } from './TabOverflowMenu';
 
 interface TabStripProps {
   onNew(): void;
@@ -36,9 +38,24 @@ function RenameInput({ tab, onDone }: { tab: WorkspaceTab; onDone(): void }) {
   );
 }
 
+/** The name of the endpoint each tab sends to: its own choice while that exists, else the sidebar's. */
+function useEndpointNames(): (tab: WorkspaceTab) => string | undefined {
+  const endpoints = useEndpoints((s) => s.endpoints);
+  const fallback = useEndpoints((s) => selectedEndpointId(s));
+  return useCallback(
+    (tab: WorkspaceTab) => {
+      const own = tab.endpointId ? endpoints.find((e) => e.id === tab.endpointId) : undefined;
+      return (own ?? endpoints.find((e) => e.id === fallback))?.name;
+    },
+    [endpoints, fallback],
+  );
+}
+
 /**
  * The open requests: click or arrow keys to switch, drag or Alt+Shift+←/→ to reorder, Delete or
- * the × to close, F2 or double-click to rename. A dot marks changes not saved to a collection.
+ * the × to close, F2 or double-click to rename. A dot marks changes not saved to a collection; each
+ * tab names the endpoint it sends to. Past the strip's width the tabs scroll (the wheel scrolls them
+ * sideways) and the list button shows them all.
  */
 export function TabStrip({ onNew, onClose }: TabStripProps) {
   const tabs = useTabs((s) => s.tabs);
@@ -49,6 +66,45 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
   const list = useRef<HTMLDivElement>(null);
   const split = useLayout((s) => s.split);
   const setSplit = useLayout((s) => s.setSplit);
+  const endpointName = useEndpointNames();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [overflows, setOverflows] = useState(false);
+
+  // the active tab is always in view, however many there are
+  useLayoutEffect(() => {
+    if (!activeId) return;
+    list.current?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(activeId)}"]`)?.closest('.tab')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, tabs.length]);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [tabs.length]);
+
+  // a vertical wheel over the strip scrolls it sideways
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      if (Math.abs(event.deltaY) <= Math.abs(event.deltaX) || element.scrollWidth <= element.clientWidth) return;
+      element.scrollLeft += event.deltaY;
+      event.preventDefault();
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const closeMenu = useCallback(() => {
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }, []);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(id)}"]`)?.focus());
 
@@ -88,6 +144,7 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
           const title = tabTitle(tab.draft);
           const dirty = isDirty(tab);
           const active = tab.id === activeId;
+          const endpoint = endpointName(tab);
           return (
             <div
               key={tab.id}
@@ -135,15 +192,23 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
                   aria-selected={active}
                   aria-controls="request-panel"
                   aria-label={`${tab.draft.method} ${title}${dirty ? ', unsaved changes' : ''}`}
+                  aria-description={endpoint ? `sends to ${endpoint}${tab.endpointId ? ' (this tab’s own choice)' : ' (the endpoint picked in the sidebar)'}` : undefined}
                   tabIndex={active ? 0 : -1}
                   className="tab-button"
-                  title={`${title}${dirty ? ' (changed since it was opened or saved)' : ''}\nF2 rename · Delete close · Alt+Shift+←/→ move`}
+                  title={`${title}${dirty ? ' (changed since it was opened or saved)' : ''}${endpoint ? `\nSends to ${endpoint}${tab.endpointId ? '' : ' (the sidebar’s pick)'}` : ''}\nF2 rename · Delete close · Alt+Shift+←/→ move · Ctrl+Tab next`}
                   onClick={() => useTabs.getState().activate(tab.id)}
                   onDoubleClick={() => setRenaming(tab.id)}
                   onKeyDown={(event) => onKeyDown(event, tab, index)}
                 >
                   <span className={`method method-${tab.draft.method}`}>{tab.draft.method}</span>
-                  <span className="tab-title">{title}</span>
+                  <span className="tab-text">
+                    <span className="tab-title">{title}</span>
+                    {endpoint && (
+                      <span className={`tab-endpoint${tab.endpointId ? ' is-own' : ''}`} data-testid="tab-endpoint">
+                        {endpoint}
+                      </span>
+                    )}
+                  </span>
                   {dirty && <span className="tab-dirty" aria-hidden="true" />}
                 </button>
               )}
@@ -155,6 +220,20 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
         })}
       </div>
       <div className="tab-strip-actions">
+        <button
+          ref={menuButton}
+          type="button"
+          className={`icon-btn tab-menu-button${overflows ? ' is-overflowing' : ''}`}
+          aria-label={`All tabs (${tabs.length})`}
+          aria-haspopup="dialog"
+          aria-expanded={menuOpen}
+          title="All open tabs"
+          disabled={tabs.length === 0}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">▾</span>
+          {overflows && <span className="tab-count">{tabs.length}</span>}
+        </button>
         <button type="button" className="icon-btn" aria-label="New request" title="New request (Alt+N)" onClick={onNew}>
           <PlusIcon size={16} />
         </button>
@@ -178,6 +257,19 @@ export function TabStrip({ onNew, onClose }: TabStripProps) {
           {split === 'vertical' ? <SplitBesideIcon size={15} /> : <SplitBelowIcon size={15} />}
         </button>
       </div>
+      {menuOpen && (
+        <TabOverflowMenu
+          tabs={tabs}
+          activeId={activeId}
+          endpointName={endpointName}
+          onPick={(id) => {
+            useTabs.getState().activate(id);
+            setMenuOpen(false);
+            focusTab(id);
+          }}
+          onClose={closeMenu}
+        />
+      )}
     </div>
   );
 }

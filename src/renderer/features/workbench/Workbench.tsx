@@ -6,6 +6,7 @@ import { useWorkspaceStatus } from '../../stores/workspace-sync';
 import { useEndpointSchema } from './connection/endpoint-schema';
 import { useTargetEndpoint } from './connection/target-endpoint';
 import { newDraft } from './model/presets';
+import { useRecentIds } from './model/recent-ids';
 import { tabTitle } from './model/titles';
 import { RequestView } from './RequestView';
 import { saveTab, useSaveFlow } from './save/save-flow';
@@ -51,7 +52,7 @@ export function Workbench() {
   const hydrated = useTabs((s) => s.hydrated);
   const tab = useTabs(activeTab);
   const count = useTabs((s) => s.tabs.length);
-  const target = useTargetEndpoint();
+  const target = useTargetEndpoint(tab?.endpointId);
   const endpoint = target.status === 'ready' ? target.endpoint : undefined;
   const schema = useEndpointSchema(endpoint?.id);
   const notice = useWorkspaceStatus((s) => (s.state.status === 'ready' ? s.state.notice : s.state.status === 'failed' ? `The saved workspace could not be read (${s.state.message}); tabs opened now are kept in this window only.` : undefined));
@@ -61,6 +62,17 @@ export function Workbench() {
   const saveNotice = useSaveFlow((s) => s.notice);
 
   useEffect(() => api.on('http.progress', (payload) => useRuntime.getState().progress(payload)), [api]);
+
+  // the ids every answer carries, in any tab, are offered in the Resource id field
+  useEffect(
+    () =>
+      useRuntime.subscribe((state, before) => {
+        for (const [tabId, runtime] of Object.entries(state.byTab)) {
+          if (runtime.exchange && runtime.exchange !== before.byTab[tabId]?.exchange) useRecentIds.getState().remember(runtime.exchange);
+        }
+      }),
+    [],
+  );
 
   // User Timing mark for the cold-start benchmark: the restored tabs are on screen and usable
   useEffect(() => {
@@ -92,6 +104,21 @@ export function Workbench() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [api]);
+
+  // Ctrl+Tab / Ctrl+Shift+Tab and Ctrl+PageDown / Ctrl+PageUp switch tabs (where the browser leaves them to the page)
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
+      const store = useTabs.getState();
+      if (event.key === 'Tab') store.cycle(event.shiftKey ? -1 : 1);
+      else if (event.key === 'PageDown' && !event.shiftKey) store.cycle(1);
+      else if (event.key === 'PageUp' && !event.shiftKey) store.cycle(-1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -159,6 +186,14 @@ export function Workbench() {
           </button>
         </div>
       )}
+      {target.status === 'ready' && target.lostPin && (
+        <div className="workbench-notice is-warn" role="status">
+          The endpoint this tab was set to no longer exists; it sends to {target.endpoint.name}, the one picked in the sidebar.{' '}
+          <button type="button" className="link-btn" onClick={() => tab && useTabs.getState().setEndpoint(tab.id, undefined)}>
+            Follow the sidebar
+          </button>
+        </div>
+      )}
       {schema.status === 'failed' && (
         <div className="workbench-notice" role="status">
           This server’s schemas could not be read ({schema.error?.message}); the RFC 7643 schemas stand in.{' '}
@@ -181,7 +216,7 @@ export function Workbench() {
             </button>
           </div>
           <p className="muted small">
-            <kbd>Alt</kbd>+<kbd>N</kbd> new · <kbd>Alt</kbd>+<kbd>W</kbd> close · <kbd>Alt</kbd>+<kbd>D</kbd> duplicate · <kbd>Alt</kbd>+<kbd>[</kbd> / <kbd>]</kbd> previous / next ·{' '}
+            <kbd>Alt</kbd>+<kbd>N</kbd> new · <kbd>Alt</kbd>+<kbd>W</kbd> close · <kbd>Alt</kbd>+<kbd>D</kbd> duplicate · <kbd>Alt</kbd>+<kbd>[</kbd> / <kbd>]</kbd> or <kbd>Ctrl</kbd>+<kbd>Tab</kbd> previous / next ·{' '}
             <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>Ctrl</kbd>+<kbd>S</kbd> save to a collection
           </p>
         </div>

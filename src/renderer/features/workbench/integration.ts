@@ -3,7 +3,8 @@ import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { RequestDraft, type RequestDraftInput } from '@shared/model/workspace';
 import { isSecretHeader } from '@shared/redact/headers';
-import { useIntegration, type SavedRequestRef } from '../../stores/integration';
+import { useEndpoints } from '../../stores/endpoints';
+import { useIntegration, type ExchangeOrigin, type SavedRequestRef } from '../../stores/integration';
 import { useLayout } from '../../stores/layout';
 import { useRuntime } from '../../stores/runtime';
 import { isDirty, useTabs } from '../../stores/tabs';
@@ -12,16 +13,25 @@ import { collectionSource, draftFromSaved, savedLabel } from './model/saved-requ
 /** Headers the engine or the endpoint sets again when the request is sent. */
 const SET_WHEN_SENT = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'user-agent', 'transfer-encoding']);
 
-/** A recorded request as a Raw draft: exactly what was sent, credentials left to the endpoint. */
-export function draftFromExchange(exchange: HttpExchange, name: string): RequestDraftInput {
+/** The Accept header the request engine adds to every request (a recorded copy of it is not the request's own). */
+const ENGINE_ACCEPT = 'application/scim+json, application/json;q=0.9';
+
+/**
+ * A recorded request as a Raw draft: exactly what was sent, credentials left to the endpoint. With the
+ * endpoint's base URL, the path is relative to it (as the composer shows paths).
+ */
+export function draftFromExchange(exchange: HttpExchange, name: string, baseUrl?: string): RequestDraftInput {
   const body = exchange.request.body;
+  const base = baseUrl?.replace(/\/+$/, '');
+  const url = exchange.request.url;
+  const path = base && (url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) ? url.slice(base.length) : url;
   return {
     name,
     operation: 'raw',
     method: (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const).find((m) => m === exchange.request.method.toUpperCase()) ?? 'GET',
-    path: exchange.request.url,
+    path,
     headers: exchange.request.headers
-      .filter(([header]) => !isSecretHeader(header) && !SET_WHEN_SENT.has(header.toLowerCase()))
+      .filter(([header, value]) => !isSecretHeader(header) && !SET_WHEN_SENT.has(header.toLowerCase()) && !(header.toLowerCase() === 'accept' && value === ENGINE_ACCEPT))
       .map(([header, value]) => ({ name: header, value, enabled: true })),
     body: body && !body.truncated ? body.preview : '',
   };
@@ -51,9 +61,11 @@ export function useWorkbenchIntegration(): void {
       }
       showWorkbench();
     };
-    const openExchange = (exchange: HttpExchange, summary: { method?: string; url?: string }) => {
-      const name = `${summary.method ?? exchange.request.method} ${new URL(exchange.request.url, 'http://x').pathname}`;
-      const id = useTabs.getState().open(draftFromExchange(exchange, name));
+    const openExchange = (exchange: HttpExchange, origin: ExchangeOrigin) => {
+      const name = origin.name ?? `${origin.method ?? exchange.request.method} ${new URL(exchange.request.url, 'http://x').pathname}`;
+      // the tab sends where the exchange went, so its response and its next answer come from one endpoint
+      const endpoint = exchange.endpointId ? useEndpoints.getState().endpoints.find((e) => e.id === exchange.endpointId) : undefined;
+      const id = useTabs.getState().open(draftFromExchange(exchange, name, endpoint?.baseUrl), endpoint ? { endpointId: endpoint.id } : {});
       useRuntime.getState().patch(id, (r) => ({ ...r, exchange }));
       showWorkbench();
     };

@@ -8,7 +8,7 @@ import { newDraft } from './model/presets';
  * inspector does. A resource type the registry does not know is fetched from its `meta.location`.
  * Returns the new tab's id.
  */
-export function openResourceTab(target: OpenResourceTarget, registry: SchemaRegistry, options: { background?: boolean } = {}): string {
+export function openResourceTab(target: OpenResourceTarget, registry: SchemaRegistry, options: { background?: boolean; endpointId?: string } = {}): string {
   const rt = registry.resourceType(target.resourceTypeEndpoint);
   if (rt) return useTabs.getState().open(newDraft('get', rt.name, { registry }, target.id), options);
   const path = target.location ?? `${target.resourceTypeEndpoint.replace(/\/+$/, '')}/${encodeURIComponent(target.id)}`;

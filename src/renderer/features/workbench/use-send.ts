@@ -21,11 +21,16 @@ export function useSend(tabId: string, context: SendContext) {
   const api = useApi();
   const { endpointId, registry, resourceType } = context;
 
-  const send = useCallback(async () => {
+  /** `confirmed`: the user has answered the tab's question before sending (a DELETE from a resource's button) */
+  const send = useCallback(async (confirmed = false) => {
     const runtime = useRuntime.getState();
     if (runtime.byTab[tabId]?.sending) return;
     const tab = useTabs.getState().tabs.find((t) => t.id === tabId);
     if (!tab) return;
+    if (!confirmed && runtime.byTab[tabId]?.confirmSend && tab.draft.method === 'DELETE') {
+      runtime.patch(tabId, (r) => ({ ...r, confirming: true }));
+      return;
+    }
     if (!endpointId) {
       runtime.patch(tabId, (r) => ({ ...r, error: { kind: 'validation', message: 'No endpoint to send to: add one in the Endpoints sidebar, or use the built-in Sandbox.', issues: [] } }));
       return;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BodyInfo } from '@shared/model/exchange';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { formatBytes, formatCount } from '../ui/format';
@@ -8,6 +8,8 @@ import type { ResponseBody } from './use-response-body';
 import type { OpenBody } from './load-body';
 import type { BodyService } from '../worker/body-service';
 import { BodyGate } from './BodyGate';
+import { FindBar, type FindState } from './FindBar';
+import type { BodyEditorHandle } from './MonacoBody';
 
 const MonacoBody = lazy(() => import('./MonacoBody'));
 
@@ -72,7 +74,16 @@ function CapNotice({ info }: { info: BodyInfo }) {
   );
 }
 
-function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyService; info: BodyInfo }) {
+/**
+ * How the inspector asks the body panel to find (Ctrl/Cmd+F anywhere in it): `open` is set while a body is
+ * shown; `pending` asks the next body shown to open its find at once.
+ */
+export interface BodyFinder {
+  open?: (() => void) | undefined;
+  pending: boolean;
+}
+
+function ReadyBody({ body, service, info, finder }: { body: OpenBody; service: BodyService; info: BodyInfo; finder?: BodyFinder | undefined }) {
   const { analysis, doc } = body;
   const json = analysis.json;
   const [view, setView] = useState<BodyView>(json ? 'pretty' : 'raw');
@@ -80,12 +91,48 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
   const useMonaco = layout !== undefined && layout.length <= MONACO_MAX_CHARS;
   const text = useViewText(service, doc, view, useMonaco);
   const [copied, setCopied] = useState(false);
+  const editor = useRef<BodyEditorHandle | undefined>(undefined);
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<FindState>();
+  const onFound = useCallback((state: FindState | undefined) => setFound(state), []);
+  const closeFind = () => {
+    setFinding(false);
+    setFound(undefined);
+  };
+
+  /** Monaco's own find widget in the editor; the find bar over the plain view (a find asked before either is ready waits for it) */
+  const openFind = () => {
+    if (useMonaco && editor.current) editor.current.find();
+    else if (layout && !useMonaco) setFinding(true);
+    else if (finder) finder.pending = true;
+  };
+  useEffect(() => {
+    if (!finder) return;
+    finder.open = openFind;
+    if (finder.pending && layout && (!useMonaco || editor.current)) {
+      finder.pending = false;
+      openFind();
+    }
+    return () => {
+      if (finder.open === openFind) finder.open = undefined;
+    };
+  });
+  // Ctrl/Cmd+F in the body panel (inside Monaco, Monaco answers it itself); the inspector around it does the same
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      event.stopPropagation();
+      openFind();
+    }
+  };
 
   if (analysis.kind === 'empty') return <p className="ins-empty">The response has no body.</p>;
   const label = `Response body (${view === 'pretty' ? 'formatted' : 'as received'})`;
-  const plain = layout && <LargeTextView service={service} doc={doc} view={view} lineCount={layout.lines} label={label} markLine={view === 'raw' ? analysis.syntaxError?.line : undefined} />;
+  const plain = layout && (
+    <LargeTextView service={service} doc={doc} view={view} lineCount={layout.lines} label={label} markLine={view === 'raw' ? analysis.syntaxError?.line : undefined} find={finding ? found : undefined} />
+  );
   return (
-    <div className="ins-body">
+    <div className="ins-body" onKeyDown={onKeyDown}>
       <div className="ins-toolbar">
         {json && (
           <div role="group" aria-label="Body view" className="ins-segmented">
@@ -103,6 +150,9 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
           {info.contentType ? ` · ${info.contentType}` : ''}
         </span>
         <span className="ins-spacer" />
+        <button type="button" className="btn btn-quiet" disabled={!layout} onClick={openFind} title="Find in the body (Ctrl+F / ⌘F)">
+          Find
+        </button>
         {useMonaco && (
           <button
             type="button"
@@ -128,6 +178,7 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
           {analysis.syntaxError.line !== undefined && ` (line ${analysis.syntaxError.line}, column ${analysis.syntaxError.column})`}.
         </p>
       )}
+      {finding && !useMonaco && layout && <FindBar service={service} doc={doc} view={view} onChange={onFound} onClose={closeFind} />}
       {!layout ? (
         <p className="ins-faint ins-pad">Laying out the body…</p>
       ) : !useMonaco ? (
@@ -144,7 +195,18 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
           )}
         >
           <Suspense fallback={<p className="ins-faint ins-pad">Loading editor…</p>}>
-            <MonacoBody value={text} language={view === 'pretty' || json ? 'json' : 'plaintext'} label={label} />
+            <MonacoBody
+              value={text}
+              language={view === 'pretty' || json ? 'json' : 'plaintext'}
+              label={label}
+              onReady={(handle) => {
+                editor.current = handle;
+                if (finder?.pending) {
+                  finder.pending = false;
+                  handle.find();
+                }
+              }}
+            />
           </Suspense>
         </ErrorBoundary>
       )}
@@ -153,9 +215,9 @@ function ReadyBody({ body, service, info }: { body: OpenBody; service: BodyServi
 }
 
 /** The body tab: asks before a large body, shows progress while it is read, then the body itself. */
-export function BodyPanel({ info, body }: { info: BodyInfo; body: ResponseBody }) {
+export function BodyPanel({ info, body, finder }: { info: BodyInfo; body: ResponseBody; finder?: BodyFinder }) {
   const { state } = body;
   if (state.status !== 'ready') return <BodyGate info={info} body={body} what="the body" />;
-  return <ReadyBody key={state.body.doc} body={state.body} service={state.service} info={info} />;
+  return <ReadyBody key={state.body.doc} body={state.body} service={state.service} info={info} finder={finder} />;
 }
 

@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import type { BodyView } from './body-document';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { BodyView, FindMatch } from './body-document';
+import type { FindState } from './FindBar';
 import type { BodyService } from '../worker/body-service';
 
 const LINE_HEIGHT = 18;
@@ -18,6 +19,38 @@ interface LargeTextViewProps {
   label: string;
   /** 1-based line to mark (a syntax error) */
   markLine?: number;
+  /** what the find bar found: marked, and the current one scrolled into view */
+  find?: FindState | undefined;
+}
+
+/** The first match on or after `line` (matches are in line order). */
+function firstOnOrAfter(matches: readonly FindMatch[], line: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function markedLine(text: string, matches: readonly FindMatch[], from: number, line: number, current: number): ReactNode {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (let i = from; i < matches.length && matches[i]!.line === line; i++) {
+    const m = matches[i]!;
+    if (m.column < at) continue;
+    if (m.column > at) parts.push(text.slice(at, m.column));
+    parts.push(
+      <mark key={i} className={`ins-find-hit${i === current ? ' is-current' : ''}`} {...(i === current ? { 'data-current': 'true' } : {})}>
+        {text.slice(m.column, m.column + m.length)}
+      </mark>,
+    );
+    at = m.column + m.length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
 }
 
 /**
@@ -25,7 +58,7 @@ interface LargeTextViewProps {
  * which hands over lines a block at a time. Lines are one fixed height, so where to look is arithmetic;
  * past a few hundred thousand lines the scroll bar maps to lines proportionally.
  */
-export function LargeTextView({ service, doc, view, lineCount, label, markLine }: LargeTextViewProps) {
+export function LargeTextView({ service, doc, view, lineCount, label, markLine, find }: LargeTextViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const blocks = useRef(new Map<number, string[] | 'loading'>());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -74,6 +107,20 @@ export function LargeTextView({ service, doc, view, lineCount, label, markLine }
     }
   }, [service, doc, view, firstBlock, lastBlock]);
 
+  // the current match in view, in the middle when it has to move
+  const currentLine = find?.matches[find.current]?.line;
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || currentLine === undefined) return;
+    const visible = height / LINE_HEIGHT;
+    if (currentLine >= topLine && currentLine < topLine + visible - 1) return;
+    const wanted = Math.max(0, currentLine - visible / 2);
+    element.scrollTop = natural <= MAX_SCROLL_HEIGHT ? wanted * LINE_HEIGHT : (wanted / Math.max(1, lineCount - visible)) * maxTop;
+    setScrollTop(element.scrollTop);
+    // topLine moves with the scroll this causes; only a new current match should move it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentLine, find?.current]);
+
   const onKeyDown = (event: KeyboardEvent) => {
     const element = scroller.current;
     if (!element) return;
@@ -97,7 +144,7 @@ export function LargeTextView({ service, doc, view, lineCount, label, markLine }
         <span className="ins-gutter" style={{ width: `${digits + 1}ch` }} aria-hidden="true">
           {i + 1}
         </span>
-        <span className="ins-line-text">{text ?? ''}</span>
+        <span className="ins-line-text">{find && text ? markedLine(text, find.matches, firstOnOrAfter(find.matches, i), i, find.current) : (text ?? '')}</span>
       </div>,
     );
   }

@@ -17,6 +17,19 @@ export interface BodyAnalysis {
   list?: ListInfo;
 }
 
+/** One place a search found in a view: 0-based line, and the column and length in that line. */
+export interface FindMatch {
+  line: number;
+  column: number;
+  length: number;
+}
+
+export interface FindResult {
+  matches: FindMatch[];
+  /** more matches than `limit` were there */
+  more: boolean;
+}
+
 /** A view's size, known once it is laid out. */
 export interface ViewLayout {
   length: number;
@@ -104,6 +117,24 @@ export class BodyDocument {
       out.push(text.slice(start, end));
     }
     return out;
+  }
+
+  /** Where `query` occurs in a view, ignoring case, in order; at most `limit` places. */
+  find(view: BodyView, query: string, limit: number): FindResult {
+    if (query === '') return { matches: [], more: false };
+    const text = this.text(view);
+    const starts = this.lineStarts(view);
+    const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+    const matches: FindMatch[] = [];
+    let line = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (matches.length === limit) return { matches, more: true };
+      // lines only move forward: advance from the last one (binary search would restart each time)
+      while (line + 1 < starts.length && starts[line + 1]! <= m.index) line++;
+      matches.push({ line, column: m.index - starts[line]!, length: m[0].length });
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    return { matches, more: false };
   }
 
   /** `Resources` of a ListResponse (empty for anything else). */

@@ -3,7 +3,7 @@ import type { RequestSpec } from '@shared/model/request-spec';
 import type { ApiClient } from '../../../transport/client';
 import { loadBody } from '../body/load-body';
 import type { BodyService } from '../worker/body-service';
-import { withPaging } from './paging-spec';
+import { collectionPath, withPaging } from './paging-spec';
 
 export type PagingMode = 'index' | 'cursor';
 
@@ -68,6 +68,13 @@ const LISTED_DUPLICATES = 200;
 
 let nextRequest = 0;
 const requestId = () => `fetch-all-${Date.now().toString(36)}-${++nextRequest}`;
+let nextRun = 0;
+
+/** The pages of one "Fetch all pages" are one run in history: one row that expands to them. */
+function historyGroup(spec: RequestSpec): { id: string; label: string } {
+  const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${++nextRun}`;
+  return { id: `fetch-all-${id}`, label: `All pages of ${spec.method} ${collectionPath(spec)}` };
+}
 
 function describeFailure(exchange: HttpExchange, page: number): string {
   if (exchange.error) return `Page ${page} failed: ${exchange.error.message}`;
@@ -102,6 +109,7 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
 
   let startIndex = 1;
   let cursor: string | undefined = '';
+  const group = historyGroup(spec);
   try {
     for (let number = 1; ; number++) {
       if (signal.aborted) break;
@@ -112,7 +120,7 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
       const pageSpec = withPaging(spec, mode === 'index' ? { startIndex, count: count ?? undefined, cursor: null } : { cursor: cursor ?? '', count: count ?? undefined, startIndex: null });
       const started = performance.now();
       inFlight = requestId();
-      const exchange = await client.call('http.send', { requestId: inFlight, spec: pageSpec });
+      const exchange = await client.call('http.send', { requestId: inFlight, spec: pageSpec, group });
       inFlight = undefined;
       if (signal.aborted || exchange.error?.kind === 'cancelled') break;
       if (exchange.error || !exchange.response || exchange.response.status < 200 || exchange.response.status > 299) {

@@ -13,7 +13,8 @@ import type { BodyService } from '../worker/body-service';
 import { ColumnPicker } from './ColumnPicker';
 import { chooseColumns, type ColumnSpec } from './columns';
 import { useColumnPrefs } from './column-prefs';
-import { ListTable, type SortState } from './ListTable';
+import { ListTable, type RowAction, type SortState } from './ListTable';
+import { RESOURCE_ACTIONS, type ResourceAction, type ResourceTarget } from '../actions/resource-actions';
 
 /** What a click on a table row asks the workbench to open. */
 export interface OpenResourceTarget {
@@ -32,6 +33,8 @@ interface ListPanelProps {
   pageBusy: boolean;
   onSendPage(spec: RequestSpec): void;
   onOpenResource?(target: OpenResourceTarget): void;
+  /** a row's GET, PATCH, PUT or DELETE button */
+  onResourceAction?(action: ResourceAction, target: ResourceTarget): void;
 }
 
 interface FetchAllRun {
@@ -42,7 +45,7 @@ interface FetchAllRun {
 let tableSeq = 0;
 
 /** A ListResponse as a table, with paging controls and "Fetch all pages". */
-export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage, onOpenResource }: ListPanelProps) {
+export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage, onOpenResource, onResourceAction }: ListPanelProps) {
   const client = useApi();
   const list = body.analysis.list!;
   const resourceType = useMemo(() => {
@@ -128,13 +131,28 @@ export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage,
   const onSort = (key: string) =>
     setSort((s) => (s?.key !== key ? { key, direction: 'ascending' } : s.direction === 'ascending' ? { key, direction: 'descending' } : undefined));
 
+  const targetOf = (row: TableRow): OpenResourceTarget | undefined => {
+    if (!row.id) return undefined;
+    const rt = (row.schema && registry.resourceTypes.find((r) => r.schema.toLowerCase() === row.schema!.toLowerCase())) || (row.resourceType && registry.resourceType(row.resourceType)) || resourceType;
+    const endpoint = rt?.endpoint ?? (spec ? collectionPath(spec) : '/');
+    return { resourceTypeEndpoint: endpoint, id: row.id, ...(row.location ? { location: row.location } : {}) };
+  };
   const open = onOpenResource
     ? (row: TableRow) => {
-        if (!row.id) return;
-        const rt = (row.schema && registry.resourceTypes.find((r) => r.schema.toLowerCase() === row.schema!.toLowerCase())) || (row.resourceType && registry.resourceType(row.resourceType)) || resourceType;
-        const endpoint = rt?.endpoint ?? (spec ? collectionPath(spec) : '/');
-        onOpenResource({ resourceTypeEndpoint: endpoint, id: row.id, ...(row.location ? { location: row.location } : {}) });
+        const target = targetOf(row);
+        if (target) onOpenResource(target);
       }
+    : undefined;
+  const rowActions: RowAction[] | undefined = onResourceAction
+    ? RESOURCE_ACTIONS.map(({ action, method, label }) => ({
+        key: action,
+        text: method,
+        label,
+        run: (row: TableRow) => {
+          const target = targetOf(row);
+          if (target) onResourceAction(action, target);
+        },
+      }))
     : undefined;
 
   const running = run?.report.state === 'running';
@@ -165,6 +183,7 @@ export function ListPanel({ body, service, registry, spec, pageBusy, onSendPage,
           onSort={onSort}
           onOpen={open}
           openHint="Open in a new tab"
+          {...(rowActions ? { rowActions } : {})}
         />
       )}
       {filter && table && (

@@ -27,7 +27,20 @@ interface ListTableProps {
   onOpen?(row: TableRow): void;
   /** names what opening does, e.g. "Open in a new tab" */
   openHint?: string;
+  /** one-click actions on a row's resource, as buttons in its last cell */
+  rowActions?: readonly RowAction[];
 }
+
+export interface RowAction {
+  key: string;
+  /** shown on the button (the HTTP method) */
+  text: string;
+  /** what it does, for the tooltip and, with the row's id, the accessible name */
+  label: string;
+  run(row: TableRow): void;
+}
+
+const ACTIONS_WIDTH = 212;
 
 function observeRect(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
   return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : FALLBACK_RECT));
@@ -37,7 +50,7 @@ function observeRect(instance: Virtualizer<HTMLDivElement, Element>, callback: (
  * ListResponse resources as a table: only the rows in view are in the page, so ten thousand cost what
  * thirty do. Arrow keys move between rows, Enter opens one.
  */
-export function ListTable({ label, columns, rowCount, fetchRows, version, sort, onSort, onOpen, openHint }: ListTableProps) {
+export function ListTable({ label, columns, rowCount, fetchRows, version, sort, onSort, onOpen, openHint, rowActions }: ListTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
@@ -108,8 +121,9 @@ export function ListTable({ label, columns, rowCount, fetchRows, version, sort, 
   };
 
   const widths = columns.map((c) => (c.key === 'id' ? 140 : c.type === 'boolean' ? 70 : 120));
-  const template = `64px ${columns.map((c, i) => `minmax(${widths[i]}px, ${c.key === 'id' ? 1.2 : c.type === 'boolean' ? 0.4 : 1}fr)`).join(' ')}`;
-  const minWidth = 64 + widths.reduce((a, b) => a + b, 0);
+  const actions = rowActions?.length ? rowActions : undefined;
+  const template = `64px ${columns.map((c, i) => `minmax(${widths[i]}px, ${c.key === 'id' ? 1.2 : c.type === 'boolean' ? 0.4 : 1}fr)`).join(' ')}${actions ? ` ${ACTIONS_WIDTH}px` : ''}`;
+  const minWidth = 64 + widths.reduce((a, b) => a + b, 0) + (actions ? ACTIONS_WIDTH : 0);
   return (
     <div ref={scroller} role="table" aria-label={label} aria-rowcount={rowCount + 1} className="ins-table">
       <div role="rowgroup" className="ins-table-head" style={{ minWidth }}>
@@ -130,6 +144,11 @@ export function ListTable({ label, columns, rowCount, fetchRows, version, sort, 
               </div>
             );
           })}
+          {actions && (
+            <div role="columnheader" className="ins-table-cell ins-row-actions-head">
+              Actions
+            </div>
+          )}
         </div>
       </div>
       <div role="rowgroup" className="ins-table-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
@@ -160,6 +179,29 @@ export function ListTable({ label, columns, rowCount, fetchRows, version, sort, 
                   {row?.cells[i] ?? ''}
                 </div>
               ))}
+              {actions && (
+                <div role="cell" className="ins-table-cell ins-row-actions">
+                  {row?.id &&
+                    actions.map((action) => (
+                      <button
+                        key={action.key}
+                        type="button"
+                        className={`ins-row-action method-${action.text}`}
+                        tabIndex={item.index === active ? 0 : -1}
+                        title={`${action.label}: ${row.id}`}
+                        aria-label={`${action.label} ${row.id}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          setActive(item.index);
+                          action.run(row);
+                        }}
+                        onKeyDown={(event) => event.stopPropagation()}
+                      >
+                        {action.text}
+                      </button>
+                    ))}
+                </div>
+              )}
             </div>
           );
         })}

@@ -73,6 +73,8 @@ export class BodyHost {
         return this.doc(request.doc).lines(request.view, request.from, request.to);
       case 'ids':
         return this.doc(request.doc).ids();
+      case 'find':
+        return this.doc(request.doc).find(request.view, request.query, request.limit);
       case 'check': {
         const document = this.doc(request.doc);
         // a pause lets the requests that came in meanwhile (table rows, lines) be answered first

@@ -1,4 +1,4 @@
-import type { BodyAnalysis, BodyView, ViewLayout } from '../body/body-document';
+import type { BodyAnalysis, BodyView, FindResult, ViewLayout } from '../body/body-document';
 import type { ColumnSpec } from '../table/columns';
 import type { TableRow, TableSort, TableSummary } from '../table/table-model';
 import type { CheckInput, CheckReport } from '@shared/scim/checks/response/run';
@@ -17,6 +17,8 @@ export type BodyRequest =
   | { op: 'text'; doc: string; view: BodyView }
   | { op: 'lines'; doc: string; view: BodyView; from: number; to: number }
   | { op: 'ids'; doc: string }
+  /** where a text occurs in a view (any case), for the find bar */
+  | { op: 'find'; doc: string; view: BodyView; query: string; limit: number }
   | { op: 'check'; doc: string; input: CheckInput }
   | { op: 'close'; doc: string }
   /** (re)builds a table over the resources of some ListResponse documents, filtered and sorted */
@@ -33,6 +35,7 @@ export interface BodyAnswers {
   text: string;
   lines: string[];
   ids: (string | null)[];
+  find: FindResult;
   check: CheckReport;
   close: null;
   table: TableSummary;

@@ -4,9 +4,11 @@ import type { Operation } from '@shared/model/workspace';
 import { CopyButton } from '../../../app/CopyButton';
 import { toCurl } from '../model/curl';
 import { resourcesIn } from '../model/last-response';
+import { recentIdsFor, useRecentIds } from '../model/recent-ids';
 import { METHODS, OPERATIONS, operationInfo } from '../model/operations';
 import { applyOperation, setResourceId, setResourceType } from '../model/presets';
 import { requestPath, toRequestSpec } from '../model/request';
+import { EndpointChoice } from '../connection/EndpointChoice';
 import { SaveButtons } from '../save/SaveButtons';
 import { defaultSection } from './sections';
 import { useComposer } from './composer-context';
@@ -50,23 +52,33 @@ function IdField() {
   const { draft, update, preset, runtime, schema } = useComposer();
   const listId = useId();
   const refs = useMemo(() => resourcesIn(runtime.exchange, schema.registry), [runtime.exchange, schema.registry]);
-  const sameType = refs.filter((r) => !r.resourceType || !draft.resourceType || r.resourceType.toLowerCase() === draft.resourceType.toLowerCase());
+  const sameType = useMemo(
+    () => refs.filter((r) => !r.resourceType || !draft.resourceType || r.resourceType.toLowerCase() === draft.resourceType.toLowerCase()),
+    [refs, draft.resourceType],
+  );
   const first = sameType[0];
+  const recentByType = useRecentIds((s) => s.byType);
+  // the last response's ids, then those seen recently in any tab
+  const offered = useMemo(() => {
+    const recent = recentIdsFor(recentByType, draft.resourceType);
+    const seen = new Set(sameType.map((r) => r.id));
+    return [...sameType.map((r) => ({ id: r.id, label: r.label })), ...recent.filter((r) => !seen.has(r.id))].slice(0, 100);
+  }, [sameType, recentByType, draft.resourceType]);
   return (
     <span className="id-field">
       <input
         className="input mono"
         aria-label="Resource id"
-        placeholder="id"
+        placeholder={offered.length ? 'id (recent ids offered)' : 'id'}
         spellCheck={false}
-        list={sameType.length > 1 ? listId : undefined}
+        list={offered.length > 0 ? listId : undefined}
         value={draft.resourceId}
         aria-invalid={draft.resourceId.trim() === '' || undefined}
         onChange={(event) => update((d) => setResourceId(d, event.target.value, preset))}
       />
-      {sameType.length > 1 && (
-        <datalist id={listId}>
-          {sameType.slice(0, 100).map((r) => (
+      {offered.length > 0 && (
+        <datalist id={listId} data-testid="recent-ids">
+          {offered.map((r) => (
             <option key={r.id} value={r.id}>
               {r.label}
             </option>
@@ -113,6 +125,8 @@ export function RequestBar() {
         )}
         {info.needsId && <IdField />}
         {schema.status === 'loading' && <span className="muted small">Reading /ResourceTypes…</span>}
+        <span className="request-bar-spacer" />
+        <EndpointChoice tabId={tabId} />
       </div>
       <div className="request-bar-row">
         {draft.operation === 'raw' ? (

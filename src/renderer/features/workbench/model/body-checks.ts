@@ -22,14 +22,41 @@ export function bodySchema(registry: SchemaRegistry, rt: ScimResourceType | unde
 /** Bodies larger than this (characters) get no SCIM checks while being edited. */
 export const MAX_CHECKED_BODY = 512 * 1024;
 
-/** Codes the JSON Schema already marks in the editor; the SCIM checks add only what it cannot see. */
-const COVERED_BY_SCHEMA = new Set(['wrongType', 'unknownAttribute', 'readOnlyInRequest', 'notSingleValued', 'notMultiValued', 'notObject', 'valueNotObject', 'attributeNameCase']);
+/**
+ * Codes the JSON Schema already marks in the editor (its `required` lists, `readOnly` warnings, types),
+ * so each problem is reported once; the SCIM checks add only what the schema cannot see.
+ */
+const COVERED_BY_SCHEMA = new Set([
+  'wrongType',
+  'unknownAttribute',
+  'readOnlyInRequest',
+  'notSingleValued',
+  'notMultiValued',
+  'notObject',
+  'valueNotObject',
+  'attributeNameCase',
+  // "Missing property …" from the schema's `required`
+  'missingSchemas',
+  'missingRequired',
+  'missingRequiredExtension',
+]);
 
-function toMarkers(text: string, findings: Finding[]): EditorMarker[] {
+/** What else the schema covers for an operation: on create, `id` carries the schema's read-only warning. */
+const COVERED_ON = { create: new Set(['clientSetId']), replace: new Set<string>(), patch: new Set<string>() } as const;
+
+/** The markers for findings, each problem once: those the body's JSON Schema reports are left to it. */
+function toMarkers(text: string, findings: Finding[], covered: (code: string) => boolean = () => false): EditorMarker[] {
   const tree = parseTree(text);
+  const seen = new Set<string>();
   return findings
-    .filter((f) => !COVERED_BY_SCHEMA.has(f.code))
-    .map((f) => ({ ...locatePointer(text, f.path, tree), severity: f.severity, message: f.message, source: f.rfc }));
+    .filter((f) => !covered(f.code))
+    .map((f) => ({ ...locatePointer(text, f.path, tree), severity: f.severity, message: f.message, source: f.rfc }))
+    .filter((m) => {
+      const key = `${m.offset}:${m.length}:${m.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /**
@@ -38,6 +65,9 @@ function toMarkers(text: string, findings: Finding[]): EditorMarker[] {
  */
 export function bodyChecks(registry: SchemaRegistry, rt: ScimResourceType | undefined, operation: Operation): ((text: string) => EditorMarker[]) | undefined {
   if (operation !== 'create' && operation !== 'replace' && operation !== 'patch') return undefined;
+  // with no resource type there is no JSON Schema, and the SCIM checks report everything themselves
+  const withSchema = bodySchema(registry, rt, operation) !== undefined;
+  const covered = (code: string) => withSchema && (COVERED_BY_SCHEMA.has(code) || COVERED_ON[operation].has(code));
   return (text) => {
     // past this the checks would hold the main thread too long on every pause in typing; the JSON
     // Schema checks (in Monaco's worker) still run
@@ -52,6 +82,6 @@ export function bodyChecks(registry: SchemaRegistry, rt: ScimResourceType | unde
       operation === 'patch'
         ? validatePatchRequest(json, { registry, ...(rt ? { resourceType: rt } : {}) })
         : validateResource(json, { registry, ...(rt ? { resourceType: rt } : {}), direction: 'request', operation });
-    return toMarkers(text, findings);
+    return toMarkers(text, findings, covered);
   };
 }
