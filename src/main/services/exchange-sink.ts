@@ -9,6 +9,11 @@ export interface CompletedExchange {
   exchange: HttpExchange;
   requestBody: Uint8Array | undefined;
   responseBody: Uint8Array | undefined;
+  /**
+   * credentials the engine met in this exchange that the vault does not hold (a token typed into an
+   * Authorization header, an `access_token` in the URL): whoever stores the bodies replaces them too
+   */
+  secrets?: readonly string[];
 }
 
 export interface ExchangeSink {
