@@ -65,7 +65,11 @@ export function isSecretParameter(name: string): boolean {
 
 /**
  * Cheap tests before the scans: could a text hold a name the rules above match at all? Every
- * secret member name contains one of these stems; parameter names add `code` and `sig`.
+ * secret member name contains one of these stems (pass, pwd, secret, saml, token, key, assert,
+ * authori, creden, cookie); parameter names add `code` and `sig`. Spelled out case by case and grouped
+ * by first letter: on Node 24 that runs about twice as fast over a body as the same words with `/i`.
  */
-export const MEMBER_STEMS = /pass|pwd|secret|token|key|assertion|credential|authori[sz]ation|cookie/i;
-export const PARAMETER_STEMS = /pass|pwd|secret|token|key|assertion|credential|authori[sz]ation|cookie|code|sig|samlresponse/i;
+export const MEMBER_STEMS =
+  /[pP](?:[aA][sS][sS]|[wW][dD])|[sS](?:[eE][cC][rR][eE][tT]|[aA][mM][lL])|[tT][oO][kK][eE][nN]|[kK][eE][yY]|[aA](?:[sS][sS][eE][rR][tT]|[uU][tT][hH][oO][rR][iI])|[cC](?:[rR][eE][dD][eE][nN]|[oO][oO][kK][iI][eE])/;
+export const PARAMETER_STEMS =
+  /[pP](?:[aA][sS][sS]|[wW][dD])|[sS](?:[eE][cC][rR][eE][tT]|[iI][gG]|[aA][mM][lL])|[tT][oO][kK][eE][nN]|[kK][eE][yY]|[aA](?:[sS][sS][eE][rR][tT]|[uU][tT][hH][oO][rR][iI])|[cC](?:[rR][eE][dD][eE][nN]|[oO][oO][kK][iI][eE]|[oO][dD][eE])/;

@@ -4,6 +4,7 @@ import { isSecretMember, isSecretParameter, MEMBER_STEMS, PARAMETER_STEMS } from
 import { AUTH_SCHEME, isSecretHeader } from './headers';
 import type { Replacement, ReplacementKind } from './options';
 import { REDACTED } from './secret-scrubber';
+import { isDistinctive } from './weak-secrets';
 
 const ENCODED_MARKER = encodeURIComponent(REDACTED);
 
@@ -71,10 +72,10 @@ function fromBase64(text: string): string | undefined {
  */
 export function credentialValues(name: string, value: string): string[] {
   if (isMarker(value)) return [];
-  const out = [value];
   const scheme = AUTH_SCHEME.exec(value);
   const credential = scheme ? value.slice(scheme[0].length).trim() : value;
-  if (credential !== value) out.push(credential);
+  // the scheme stays readable where the credential is replaced, unless the credential alone is too short to replace
+  const out = credential === value ? [value] : isDistinctive(credential) ? [credential] : [credential, value];
   if (scheme && scheme[1]!.toLowerCase() === 'basic') {
     const decoded = fromBase64(credential);
     const colon = decoded?.indexOf(':') ?? -1;

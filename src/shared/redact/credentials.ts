@@ -27,7 +27,11 @@ export interface RedactedCredentials {
   replacements: Replacement[];
 }
 
-const countOf = (text: string, part: string) => (text.length === 0 ? 0 : text.split(part).length - 1);
+function countOf(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) n++;
+  return n;
+}
 
 function contentTypeOf(info: BodyInfo | undefined, headers: HeaderList | undefined): string | undefined {
   if (info?.contentType) return info.contentType;

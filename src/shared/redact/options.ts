@@ -52,6 +52,6 @@ export const RedactionPreview = z.object({
   /** the attribute paths in force */
   paths: z.array(z.string()),
   /** every credential replacement, by kind, name and place */
-  replacements: z.array(Replacement).default([]),
+  replacements: z.array(Replacement).optional(),
 });
 export type RedactionPreview = z.infer<typeof RedactionPreview>;

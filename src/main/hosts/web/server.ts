@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../csp';
 import { checkAccess, sessionCookie, type AccessPolicy } from './access';
 import { serveBlob } from './blob-route';
 import { serveStatic } from './static-files';
+import { scrubValue } from '../../rpc/router';
 
 export interface WebHostOptions {
   core: AppCore;
@@ -117,7 +118,7 @@ function handleEvents(core: AppCore, req: IncomingMessage, res: ServerResponse):
   });
   res.write(': connected\n\n');
   const unsubscribe = core.events.subscribe((event) => {
-    res.write(`event: ${event.name}\ndata: ${core.scrubber.scrub(JSON.stringify(event.payload))}\n\n`);
+    res.write(`event: ${event.name}\ndata: ${JSON.stringify(scrubValue(event.payload, (text) => core.scrubber.scrub(text)))}\n\n`);
   });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {

@@ -72,8 +72,9 @@ function redactionLines(preview: RedactionPreview): string[] {
   const paths = preview.paths.filter((p) => p !== 'password');
   lines.push(`- Personal data replaced by consistent placeholders: ${paths.length ? paths.map((p) => `\`${p}\``).join(', ') : 'none selected'} (${preview.personalData.length} distinct values)`);
   lines.push('', 'Every credential replaced by `[REDACTED]`, by kind and place (counts, never values):', '');
-  if (preview.replacements.length === 0) lines.push('- none found');
-  for (const r of preview.replacements) lines.push(`- ${describeReplacement(r, code)}`);
+  const replacements = preview.replacements ?? [];
+  if (replacements.length === 0) lines.push('- none found');
+  for (const r of replacements) lines.push(`- ${describeReplacement(r, code)}`);
   return lines;
 }
 

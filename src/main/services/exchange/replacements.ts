@@ -18,7 +18,7 @@ export function describeReplacement(r: Replacement, code: (text: string) => stri
 
 /** What an export replaced, in one paragraph (the HAR comment). */
 export function redactionSummary(preview: RedactionPreview): string {
-  const parts = preview.replacements.map((r) => describeReplacement(r, (t) => t));
+  const parts = (preview.replacements ?? []).map((r) => describeReplacement(r, (t) => t));
   const personal = preview.personalData.length;
   const always = preview.alwaysRedacted;
   const lines = [

@@ -1,4 +1,5 @@
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import { isDistinctive } from '@shared/redact/weak-secrets';
 import type { AuthHeader } from './auth';
 
 /** `Basic dXNlcjpwdw==` → `dXNlcjpwdw==`; a value without a scheme is the credential itself. */
@@ -23,7 +24,9 @@ export class WireCredentials {
   sending(endpointId: string, header: AuthHeader): void {
     if (this.sent.get(endpointId) === header.value) return;
     this.sent.set(endpointId, header.value);
-    this.scrubber.hold(owner(endpointId), { wire: [header.value, credentialOf(header.value)] });
+    const credential = credentialOf(header.value);
+    // `Bearer [REDACTED]` reads better than `[REDACTED]`: the whole value only when the credential alone is too short to replace
+    this.scrubber.hold(owner(endpointId), { wire: isDistinctive(credential) ? [credential] : [credential, header.value] });
   }
 
   forget(endpointId?: string): void {

@@ -90,7 +90,8 @@ function EditorDialog({ target }: { target: Exclude<EditorTarget, { mode: 'close
     if (!savedId) {
       return <SecretInput key={field} label={label} isSet={false} optional={optional} pending={field in pending} onSave={(value) => setPending((p) => ({ ...p, [field]: value }))} />;
     }
-    const isSet = view?.secrets.find((s) => s.field === field)?.set ?? false;
+    const state = view?.secrets.find((s) => s.field === field);
+    const isSet = state?.set ?? false;
     const change = async (call: () => Promise<unknown>) => {
       try {
         await call();
@@ -105,6 +106,7 @@ function EditorDialog({ target }: { target: Exclude<EditorTarget, { mode: 'close
         label={label}
         isSet={isSet}
         optional={optional}
+        warning={state?.warning}
         onSave={(value) => change(() => api.call('endpoints.setSecret', { endpointId: savedId, field, value }))}
         onClear={() => change(() => api.call('endpoints.clearSecret', { endpointId: savedId, field }))}
       />

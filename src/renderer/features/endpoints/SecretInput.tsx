@@ -10,13 +10,15 @@ interface SecretInputProps {
   optional?: boolean;
   /** the value typed for an endpoint not created yet (held by the editor until Save) */
   pending?: boolean;
+  /** main says the value set is weak (short, a common word): shown under the field */
+  warning?: string | undefined;
 }
 
 /**
  * Write-only: shows whether a secret is set, takes a new value, and forgets what was typed as soon as
  * it is handed over. A stored value is never shown, because the renderer never receives one.
  */
-export function SecretInput({ label, isSet, onSave, onClear, optional, pending }: SecretInputProps) {
+export function SecretInput({ label, isSet, onSave, onClear, optional, pending, warning }: SecretInputProps) {
   const id = useId();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -71,6 +73,11 @@ export function SecretInput({ label, isSet, onSave, onClear, optional, pending }
       <span id={`${id}-state`} className={`secret-state ${isSet || pending ? 'is-set' : 'not-set'}`} data-testid={`secret-state-${label}`}>
         {label}: {state}
       </span>
+      {warning && isSet && (
+        <span className="warning-text small" role="note" aria-label={`${label} is weak`} data-testid={`secret-warning-${label}`}>
+          {warning}
+        </span>
+      )}
       {error && <span className="field-error">{error}</span>}
     </div>
   );
