@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import type { DatabaseSync } from 'node:sqlite';
@@ -126,6 +126,7 @@ async function collectionOpen(dir: string): Promise<{ samples: number[]; request
 }
 
 export default async function run(): Promise<BenchSection> {
+  const load = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'bench-history-'));
   const settings = { ...defaultSettings().history, maxEntries: 10_000_000, maxAgeDays: 1_000_000, maxBytes: 1024 ** 4 };
   const store = new HistoryStore({ dir: join(dir, 'ours'), scrubber: new SecretScrubber(), settings: () => settings, log: createMemoryLogger() });
@@ -183,6 +184,7 @@ export default async function run(): Promise<BenchSection> {
       ),
       '',
       `Ratio: **${fmt(ratio)}×** the bare insert time. The remaining ${(TOTAL - COMPARED).toLocaleString('en-US')} entries took ${fmt(restMs / 1000, 1)} s (${fmt(((TOTAL - COMPARED) * 1000) / restMs, 0)} rows/s).`,
+      `Machine load average when the run started: ${fmt(load, 2)} on ${cpus().length} cores (absolute rates move with it; the ratio compares paths measured side by side).`,
       '',
       `Reads with ${count.toLocaleString('en-US')} entries:`,
       '',
