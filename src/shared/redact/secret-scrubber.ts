@@ -17,9 +17,10 @@ export function formEncode(value: string): string {
 export function escapedSpellings(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   const forms = [value, encodeURIComponent(value), formEncode(value), json];
-  // PHP and some Java writers escape `/` and every non-ASCII character
-  if (json.includes('/')) forms.push(json.replace(/\//g, '\\/'));
-  if (/[^\x20-\x7e]/.test(json)) forms.push(json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  // PHP's json_encode escapes `/` and every non-ASCII character; other writers one of the two
+  const slashes = (text: string) => text.replace(/\//g, '\\/');
+  const ascii = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  forms.push(slashes(json), ascii(json), ascii(slashes(json)));
   return [...new Set(forms)];
 }
 
