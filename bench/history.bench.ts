@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import type { DatabaseSync } from 'node:sqlite';
@@ -11,6 +11,7 @@ import { openDatabase } from '../src/main/services/history/database';
 import { HistoryRedaction } from '../src/main/services/history/entry-row';
 import { HistoryStore } from '../src/main/services/history/history-store';
 import { createMemoryLogger } from '../src/main/services/log/logger';
+import type { CompletedExchange } from '../src/main/services/exchange-sink';
 import { syntheticExchange } from '../test/fixtures/synthetic-exchange';
 import { fmt, median, percentile, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
@@ -21,6 +22,31 @@ const COMPARED = 20_000;
 /** entries handed over per turn of the event loop (a burst of sends); the bare path commits the same batches */
 const BATCH = 100;
 const BODY_BYTES = 2048;
+
+/**
+ * The exchanges recorded: the synthetic SCIM traffic, and every 5th one carrying credentials the
+ * vault does not hold (a `password` in the request body, `?access_token=` in the URL, a token the
+ * engine met in a typed Authorization header and the server echoed), so the rule set does real work.
+ */
+function exchange(i: number): CompletedExchange {
+  const completed = syntheticExchange(i, { bodyBytes: BODY_BYTES });
+  if (i % 5 !== 0) return completed;
+  const typed = `typed-token-${i}-0123456789`;
+  const { exchange: ex } = completed;
+  const requestBody = encoder.encode(JSON.stringify({ userName: `person${i}@example.com`, password: `Secret-${i}-pw!` }));
+  return {
+    exchange: {
+      ...ex,
+      request: { ...ex.request, url: `${ex.request.url}?access_token=url-token-${i}-abcdef`, body: { size: requestBody.byteLength, preview: '', truncated: false } },
+    },
+    requestBody,
+    responseBody: encoder.encode(`${decoder.decode(completed.responseBody!).slice(0, -2)},\n  "echo": "Bearer ${typed}"\n}`),
+    secrets: [`Bearer ${typed}`, typed],
+  };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 function dirSize(dir: string): number {
   let total = 0;
@@ -35,7 +61,7 @@ function dirSize(dir: string): number {
 async function recordRange(store: HistoryStore, from: number, to: number, batch: number = BATCH): Promise<number> {
   const start = performance.now();
   for (let i = from; i < to; i += batch) {
-    for (let k = i; k < Math.min(to, i + batch); k++) store.record(syntheticExchange(k, { bodyBytes: BODY_BYTES }));
+    for (let k = i; k < Math.min(to, i + batch); k++) store.record(exchange(k));
     await turn();
   }
   store.flush();
@@ -50,7 +76,7 @@ function bareInsert(db: DatabaseSync, count: number): number {
   let elapsed = 0;
   for (let i = 0; i < count; i += BATCH) {
     const rows = [];
-    for (let k = i; k < Math.min(count, i + BATCH); k++) rows.push(redaction.row(syntheticExchange(k, { bodyBytes: BODY_BYTES }), 256 * 1024));
+    for (let k = i; k < Math.min(count, i + BATCH); k++) rows.push(redaction.row(exchange(k), 256 * 1024));
     const start = performance.now();
     db.exec('BEGIN');
     for (const r of rows) {
@@ -100,6 +126,7 @@ async function collectionOpen(dir: string): Promise<{ samples: number[]; request
 }
 
 export default async function run(): Promise<BenchSection> {
+  const load = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'bench-history-'));
   const settings = { ...defaultSettings().history, maxEntries: 10_000_000, maxAgeDays: 1_000_000, maxBytes: 1024 ** 4 };
   const store = new HistoryStore({ dir: join(dir, 'ours'), scrubber: new SecretScrubber(), settings: () => settings, log: createMemoryLogger() });
@@ -146,7 +173,7 @@ export default async function run(): Promise<BenchSection> {
     markdown: [
       `${TOTAL.toLocaleString('en-US')} history entries with ~${BODY_BYTES.toLocaleString('en-US')}-byte JSON response bodies (SCIM users), \`node:sqlite\` in WAL mode with an FTS5 index over URL, method, status and bodies.`,
       '',
-      `Insert rate, first ${COMPARED.toLocaleString('en-US')} rows into a fresh database each. Ours: \`HistoryStore.record()\` per exchange (redaction of headers, URL and bodies against a vault of 5 secrets, serialisation, queue), ${BATCH} exchanges per event-loop turn, written by the store in one transaction per turn. Bare: the same rows, already redacted and serialised outside the timer, inserted with one prepared statement in transactions of ${BATCH}, into the same schema (same FTS5 index and triggers).`,
+      `Insert rate, first ${COMPARED.toLocaleString('en-US')} rows into a fresh database each. Ours: \`HistoryStore.record()\` per exchange (the write-time redaction: secret headers, the credential rule set over URL, headers and bodies, 5 vault secrets and the credentials the engine met, in every string; serialisation, queue; every 5th exchange carries a \`password\` in its body, an \`?access_token=\` in its URL and a typed token echoed in the response), ${BATCH} exchanges per event-loop turn, written by the store in one transaction per turn. Bare: the same rows, already redacted and serialised outside the timer, inserted with one prepared statement in transactions of ${BATCH}, into the same schema (same FTS5 index and triggers).`,
       '',
       table(
         ['path', 'rows/s', 'µs per row'],
@@ -157,6 +184,7 @@ export default async function run(): Promise<BenchSection> {
       ),
       '',
       `Ratio: **${fmt(ratio)}×** the bare insert time. The remaining ${(TOTAL - COMPARED).toLocaleString('en-US')} entries took ${fmt(restMs / 1000, 1)} s (${fmt(((TOTAL - COMPARED) * 1000) / restMs, 0)} rows/s).`,
+      `Machine load average when the run started: ${fmt(load, 2)} on ${cpus().length} cores (absolute rates move with it; the ratio compares paths measured side by side).`,
       '',
       `Reads with ${count.toLocaleString('en-US')} entries:`,
       '',

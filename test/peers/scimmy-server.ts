@@ -19,6 +19,8 @@ export interface ScimmyOptions {
   /** how many generated users to start with */
   users?: number;
   port?: number;
+  /** the exact Authorization header it accepts (default `Bearer <token>`), e.g. a Basic one */
+  authorization?: string;
 }
 
 let declared = false;
@@ -103,7 +105,7 @@ export async function startScimmyServer(options: ScimmyOptions = {}): Promise<Sc
       type: 'bearer',
       docUri: 'https://example.com/help/scim.html',
       handler: (request: express.Request) => {
-        if (request.header('Authorization') !== `Bearer ${token}`) throw new Error('Authorization not detected!');
+        if (request.header('Authorization') !== (options.authorization ?? `Bearer ${token}`)) throw new Error('Authorization not detected!');
         return 'scimmy-admin';
       },
     }) as unknown as express.RequestHandler,

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { contract, isCommandName, type CommandName, type RequestOf, type ResponseOf } from '@shared/api/contract';
 import { AppFailure, type AppError } from '@shared/api/errors';
 import type { WireResult } from '@shared/api/wire';
+import { scrubStrings } from '@shared/redact/scrub-value';
 import type { Logger } from '../services/log/logger';
 
 export interface CallContext {
@@ -49,12 +50,18 @@ export function toAppError(thrown: unknown, log: Logger, command: string): AppEr
   return { kind: 'internal', message: `Unexpected error while running ${command} (ref ${ref}; details are in the log)`, ref };
 }
 
-/** Secrets never reach the renderer, even when a server echoes one back in a body. */
+/**
+ * The second line of defence: what leaves main is typed data in which a secret appears only as a
+ * reference (`set` / `not set`); should a known secret value still be in a string (a server echoing
+ * one back), it is replaced there. Only string values are touched, never keys or structure.
+ */
 export function scrubValue<T>(value: T, scrub: (text: string) => string): T {
   if (value === undefined) return value;
+  // one pass over the whole answer first: most hold no secret, and then nothing is walked or copied
+  // (a secret's JSON-escaped spelling is one of those the scrubber knows, so none is missed)
   const json = JSON.stringify(value);
-  const clean = scrub(json);
-  return clean === json ? value : (JSON.parse(clean) as T);
+  if (json === undefined || scrub(json) === json) return value;
+  return scrubStrings(value, scrub);
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {

@@ -12,6 +12,11 @@ export interface CompletedExchange {
   responseBody: Uint8Array | undefined;
   /** the run the request was sent in (history shows a run as one row) */
   group?: HistoryGroup;
+  /**
+   * credentials the engine met in this exchange that the vault does not hold (a token typed into an
+   * Authorization header, an `access_token` in the URL): whoever stores the bodies replaces them too
+   */
+  secrets?: readonly string[];
 }
 
 export interface ExchangeSink {

@@ -142,7 +142,15 @@ export type Endpoint = z.infer<typeof Endpoint>;
 
 /** An endpoint as the renderer sees it: which secrets it needs and which are set, never a value. */
 export const EndpointView = Endpoint.extend({
-  secrets: z.array(z.object({ field: SecretField, label: z.string(), set: z.boolean() })),
+  secrets: z.array(
+    z.object({
+      field: SecretField,
+      label: z.string(),
+      set: z.boolean(),
+      /** the value set is weak (shorter than 8 characters, a common password or word): what that means */
+      warning: z.string().optional(),
+    }),
+  ),
 });
 export type EndpointView = z.infer<typeof EndpointView>;
 

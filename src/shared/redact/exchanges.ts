@@ -1,5 +1,7 @@
 import type { BodyInfo, HttpExchange } from '../model/exchange';
-import type { RedactionOptions, RedactionPreview } from './options';
+import type { RedactionOptions, RedactionPreview, Replacement } from './options';
+import { normalizeName } from './credential-names';
+import { mergeReplacements, redactCredentials } from './credentials';
 import { Redactor, type SecretValues } from './redactor';
 
 /** An exchange with its whole bodies as text: what every export format is built from. */
@@ -7,6 +9,8 @@ export interface ExchangeRecord {
   exchange: HttpExchange;
   requestBody?: string | undefined;
   responseBody?: string | undefined;
+  /** what was replaced before (history redacts at write time): an export lists it with its own */
+  redactions?: Replacement[] | undefined;
 }
 
 function redactBodyInfo(redactor: Redactor, info: BodyInfo | undefined, whole: string | undefined): BodyInfo | undefined {
@@ -52,14 +56,26 @@ export function observeExchanges(redactor: Redactor, records: readonly ExchangeR
   }
 }
 
-/** One export's worth of exchanges through one redactor: consistent pseudonyms across all of them. */
+/**
+ * One export's worth of exchanges: first the credentials of each (the same rule set history applies
+ * at write time: entries written before a rule existed get it here), then one redactor for all, so
+ * pseudonyms are consistent across them. The preview lists every replacement by kind and place.
+ */
 export function redactExchanges(
   records: readonly ExchangeRecord[],
   secrets: SecretValues,
   options: Partial<RedactionOptions> = {},
 ): { records: ExchangeRecord[]; preview: RedactionPreview; redactor: Redactor } {
+  // an entry from history lists what was replaced when it was written; any other exchange is counted here, whole
+  const credentials = records.map((record) => redactCredentials(record, secrets, { secretHeaders: options.secretHeaders ?? [], countEarlier: record.redactions === undefined }));
   const redactor = new Redactor(secrets, options);
-  observeExchanges(redactor, records);
-  const out = records.map((record) => redactExchange(redactor, record));
-  return { records: out, preview: redactor.preview(), redactor };
+  const clean = credentials.map((c) => c.record);
+  observeExchanges(redactor, clean);
+  const out = clean.map((record) => redactExchange(redactor, record));
+  const replacements = mergeReplacements([...records.map((r) => r.redactions ?? []), ...credentials.map((c) => c.replacements)]);
+  const preview = redactor.preview();
+  const known = replacements.filter((r) => r.kind === 'known-secret' || r.kind === 'echoed-credential').reduce((sum, r) => sum + r.count, 0);
+  // `password` attributes are credentials now: replaced by the rules, counted where the redactor used to count them
+  const passwords = replacements.filter((r) => r.kind === 'json-member' && r.name !== undefined && normalizeName(r.name) === 'password').reduce((sum, r) => sum + r.count, 0);
+  return { records: out, preview: { ...preview, secretValues: preview.secretValues + known, alwaysRedacted: preview.alwaysRedacted + passwords, replacements }, redactor };
 }

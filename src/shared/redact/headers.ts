@@ -1,8 +1,23 @@
 import type { HeaderList } from '../model/exchange';
 import { REDACTED } from './secret-scrubber';
 
-/** Headers whose value is a credential whatever it contains. */
-export const SECRET_HEADER_NAMES = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
+/** Headers whose value is a credential whatever it contains (part of the one rule set, with `credential-names.ts`). */
+export const SECRET_HEADER_NAMES = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-access-token',
+  'x-session-token',
+  'private-token',
+  'x-amz-security-token',
+  'x-goog-api-key',
+  'x-functions-key',
+  'ocp-apim-subscription-key',
+];
 
 const SECRET_NAMES = new Set(SECRET_HEADER_NAMES);
 /** lengths of the secret names: most headers are told apart by length alone, without lower-casing */
@@ -14,7 +29,7 @@ export function isSecretHeader(name: string, extra: readonly string[] = []): boo
   return SECRET_NAMES.has(lower) || extra.some((h) => h.toLowerCase() === lower);
 }
 
-const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token)\s+/i;
+export const AUTH_SCHEME = /^(Bearer|Basic|Digest|Negotiate|NTLM|SSWS|Token|DPoP|MAC|HOBA|AWS4-HMAC-SHA256|SharedAccessSignature)\s+/i;
 
 /**
  * Replaces the value of every secret header (keeping an auth scheme such as "Bearer" visible).

@@ -166,6 +166,7 @@ export class Redactor {
         .map((p) => ({ path: p.path, original: p.original, pseudonym: p.pseudonym, count: p.count })),
       alwaysRedacted: pseudonyms.filter((p) => this.paths.isAlwaysRedacted(p.path)).reduce((sum, p) => sum + p.count, 0),
       paths: this.paths.list(),
+      replacements: [],
     };
   }
 
@@ -187,7 +188,8 @@ export class Redactor {
   /** Registers `value` when `segments` is a ticked path; returns its replacement, if any. */
   private consider(value: string, segments: readonly string[], count: boolean): string | undefined {
     const path = this.paths.match(segments);
-    if (!path || value === '') return undefined;
+    // a value replaced already (a credential) is no personal data to learn
+    if (!path || value === '' || value.includes(REDACTED)) return undefined;
     this.pseudonyms.register(value, path, segments, this.paths.isAlwaysRedacted(path));
     return count ? this.pseudonyms.use(value) : undefined;
   }

@@ -3,6 +3,7 @@ import type { WireResult } from '@shared/api/wire';
 import type { AppCore } from '../../compose';
 import { APP_ORIGIN, CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 import { originOf } from './origin';
+import { scrubValue } from '../../rpc/router';
 
 /** Only the app's own top-level page may call main. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, devServerOrigin?: string): boolean {
@@ -26,6 +27,6 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: AppCore, dev
 export function forwardEvents(core: AppCore, target: () => WebContents | undefined): () => void {
   return core.events.subscribe((event) => {
     const contents = target();
-    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event.name, JSON.parse(core.scrubber.scrub(JSON.stringify(event.payload))));
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event.name, scrubValue(event.payload, (text) => core.scrubber.scrub(text)));
   });
 }

@@ -12,6 +12,7 @@ import { serveBlob } from './blob-route';
 import { BadRequest, decodePath, parseTarget } from './request-target';
 import { serveStatic } from './static-files';
 import { TOKEN_PAGE_CSP, tokenPage, type TokenProblem } from './token-page';
+import { scrubValue } from '../../rpc/router';
 
 export interface WebHostOptions {
   core: AppCore;
@@ -179,7 +180,7 @@ function handleEvents(core: AppCore, req: IncomingMessage, res: ServerResponse):
   });
   res.write(': connected\n\n');
   const unsubscribe = core.events.subscribe((event) => {
-    res.write(`event: ${event.name}\ndata: ${core.scrubber.scrub(JSON.stringify(event.payload))}\n\n`);
+    res.write(`event: ${event.name}\ndata: ${JSON.stringify(scrubValue(event.payload, (text) => core.scrubber.scrub(text)))}\n\n`);
   });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {

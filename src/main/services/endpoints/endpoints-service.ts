@@ -213,11 +213,12 @@ export class EndpointsService {
   private async view(endpoint: Endpoint): Promise<EndpointView> {
     const fields = secretsNeeded(endpoint);
     const secrets = await Promise.all(
-      fields.map(async (field) => ({
-        field,
-        label: SECRET_FIELD_LABELS[field],
-        set: endpoint.builtIn ? field === 'token' : await this.options.vault.isSet(secretRef(endpoint.id, field)),
-      })),
+      fields.map(async (field) => {
+        const set = endpoint.builtIn ? field === 'token' : await this.options.vault.isSet(secretRef(endpoint.id, field));
+        // a weak value keeps its warning for as long as it is set, next to the field that holds it
+        const warning = set && !endpoint.builtIn ? await this.options.vault.warning(secretRef(endpoint.id, field)) : undefined;
+        return { field, label: SECRET_FIELD_LABELS[field], set, ...(warning ? { warning } : {}) };
+      }),
     );
     return { ...endpoint, secrets };
   }

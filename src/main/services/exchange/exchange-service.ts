@@ -57,7 +57,7 @@ export class ExchangeService {
     const env = this.options.environment();
     const summary = summarize(records, env, now);
     let content: string;
-    if (input.format === 'har') content = formatJson(toHar(records, env));
+    if (input.format === 'har') content = formatJson(toHar(records, env, preview));
     else if (input.format === 'json') content = formatJson(toJsonExport(records, summary, preview));
     else content = toMarkdown(records, summary, preview, { bodyLimit: input.bodyLimit });
     // the last line of defence: nothing known to be secret leaves, whatever path it took
@@ -106,7 +106,7 @@ export class ExchangeService {
     if (!run) throw fail('not-found', `The run ${source.runId} is no longer kept; run the folder again to export it`, { what: 'run' });
     return run.exchanges.map((exchange) => {
       const stored = this.options.history.findByExchangeId(exchange.id);
-      if (stored) return { exchange: stored.exchange, requestBody: stored.requestBody, responseBody: stored.responseBody };
+      if (stored) return { exchange: stored.exchange, requestBody: stored.requestBody, responseBody: stored.responseBody, redactions: stored.redactions };
       return { exchange, requestBody: exchange.request.body?.preview, responseBody: exchange.response?.body.preview };
     });
   }

@@ -1,6 +1,8 @@
 import type { HeaderList } from '@shared/model/exchange';
 import type { ExchangeRecord } from '@shared/redact/exchanges';
+import type { RedactionPreview } from '@shared/redact/options';
 import type { ExportEnvironment } from './environment';
+import { redactionSummary } from './replacements';
 
 /** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), as Chromium's DevTools imports it. */
 export interface Har {
@@ -71,8 +73,8 @@ function queryString(url: string): NameValue[] {
   });
 }
 
-/** One HAR entry per record; records must have been redacted first. */
-export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment): Har {
+/** One HAR entry per record; records must have been redacted first (`preview` says how: the log's comment). */
+export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment, preview?: RedactionPreview): Har {
   const entries = records.map(({ exchange, requestBody, responseBody }): HarEntry => {
     const { request, response, timings } = exchange;
     const httpVersion = response?.httpVersion ? `HTTP/${response.httpVersion.replace(/^HTTP\//i, '')}` : 'HTTP/1.1';
@@ -126,7 +128,7 @@ export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment
       creator: { name: env.app.name, version: env.app.version },
       pages: [],
       entries,
-      comment: 'Secrets and the selected personal data were replaced before export.',
+      comment: preview ? redactionSummary(preview) : 'Secrets and the selected personal data were replaced before export.',
     },
   };
 }

@@ -12,6 +12,8 @@ export function toJsonExport(records: readonly ExchangeRecord[], summary: Enviro
       paths: preview.paths,
       secretHeaders: preview.secretHeaders,
       secretValues: preview.secretValues,
+      // every credential replaced: kind, name, where, how often
+      replacements: preview.replacements ?? [],
       // pseudonyms only: the values they stand for stay on this machine
       placeholders: preview.personalData.map((p) => ({ path: p.path, placeholder: p.pseudonym, occurrences: p.count })),
     },

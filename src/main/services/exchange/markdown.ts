@@ -2,6 +2,7 @@ import type { HeaderList } from '@shared/model/exchange';
 import type { ExchangeRecord } from '@shared/redact/exchanges';
 import type { RedactionPreview } from '@shared/redact/options';
 import type { EnvironmentSummary } from './environment';
+import { describeReplacement } from './replacements';
 
 export interface MarkdownOptions {
   /** characters of each body shown before it is cut */
@@ -70,6 +71,10 @@ function redactionLines(preview: RedactionPreview): string[] {
   lines.push(`- \`password\` values replaced: ${preview.alwaysRedacted}`);
   const paths = preview.paths.filter((p) => p !== 'password');
   lines.push(`- Personal data replaced by consistent placeholders: ${paths.length ? paths.map((p) => `\`${p}\``).join(', ') : 'none selected'} (${preview.personalData.length} distinct values)`);
+  lines.push('', 'Every credential replaced by `[REDACTED]`, by kind and place (counts, never values):', '');
+  const replacements = preview.replacements ?? [];
+  if (replacements.length === 0) lines.push('- none found');
+  for (const r of replacements) lines.push(`- ${describeReplacement(r, code)}`);
   return lines;
 }
 

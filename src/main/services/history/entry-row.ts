@@ -1,9 +1,9 @@
-import type { BodyInfo, HeaderList, HttpExchange } from '@shared/model/exchange';
+import type { BodyInfo, HttpExchange } from '@shared/model/exchange';
 import { HISTORY_ENTRY_VERSION } from '@shared/model/history';
-import { redactHeaders } from '@shared/redact/headers';
-import { Redactor } from '@shared/redact/redactor';
+import type { Replacement } from '@shared/redact/options';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { CompletedExchange } from '../exchange-sink';
+import { redactForHistory } from './write-redaction';
 
 /** A body as stored: the first part inline (searchable), the whole of a large one in a file. */
 export interface StoredBody {
@@ -36,64 +36,26 @@ export interface EntryRow {
 export interface EntryMeta {
   v: number;
   exchange: HttpExchange;
+  /** what was replaced when it was written (kind, name, place, count; never a value) */
+  redactions?: Replacement[];
 }
 
-const decoder = new TextDecoder('utf-8');
-const PASSWORD_IN_JSON = /"password"/i;
-
-function bodyText(bytes: Uint8Array | undefined, info: BodyInfo | undefined): string | undefined {
-  if (bytes) return decoder.decode(bytes);
-  return info?.preview || undefined;
-}
-
-/**
- * Redaction at write time: secret headers by name, every known secret value anywhere (URL,
- * headers, bodies, error texts), and `password` attribute values. Personal data is kept:
- * history is the user's own record; exports pseudonymise it.
- */
+/** Redaction at write time (`write-redaction.ts`); personal data is kept, exports pseudonymise it. */
 export class HistoryRedaction {
   constructor(private readonly scrubber: SecretScrubber) {}
 
-  /**
-   * One exchange's bodies: a known secret by value; `password` attributes through the redactor,
-   * which then also replaces those passwords wherever else they appear (a server echoing the
-   * request inside a string). The redactor is made only when needed (most exchanges need none).
-   */
-  bodies(texts: (string | undefined)[]): (string | undefined)[] {
-    let redactor: Redactor | undefined;
-    return texts.map((text) => {
-      if (text === undefined) return undefined;
-      if (!redactor && !PASSWORD_IN_JSON.test(text)) return this.scrubber.scrub(text);
-      redactor ??= new Redactor(this.scrubber, { personalData: [] });
-      return redactor.redactBody(text);
-    });
-  }
-
-  url(url: string): string {
-    return this.scrubber.contains(url) || /^[a-z]+:\/\/[^/]*@/i.test(url) || url.includes('%') ? new Redactor(this.scrubber, { personalData: [] }).redactUrl(url) : url;
-  }
-
-  headers(headers: HeaderList): HeaderList {
-    return redactHeaders(headers).map(([name, value]) => [name, this.scrubber.scrub(value)]);
-  }
-
   row(completed: CompletedExchange, inlineBodyBytes: number): EntryRow {
-    const { exchange } = completed;
-    const [requestText, responseText] = this.bodies([
-      bodyText(completed.requestBody, exchange.request.body),
-      bodyText(completed.responseBody, exchange.response?.body),
-    ]);
-    const url = this.url(exchange.request.url);
+    const { exchange, requestText, responseText, replacements } = redactForHistory(completed, this.scrubber);
+    const url = exchange.request.url;
     const stripBody = (info: BodyInfo | undefined): BodyInfo | undefined =>
       info && { size: info.size, contentType: info.contentType, preview: '', truncated: info.truncated, cappedAt: info.cappedAt, savedTo: info.savedTo };
     const requestBody = stripBody(exchange.request.body);
     const clean: HttpExchange = {
       ...exchange,
-      request: { method: exchange.request.method, url, headers: this.headers(exchange.request.headers), ...(requestBody ? { body: requestBody } : {}) },
-      response: exchange.response && { ...exchange.response, headers: this.headers(exchange.response.headers), body: stripBody(exchange.response.body)! },
-      redirects: exchange.redirects.map((r) => ({ status: r.status, url: this.url(r.url) })),
+      request: { method: exchange.request.method, url, headers: exchange.request.headers, ...(requestBody ? { body: requestBody } : {}) },
+      response: exchange.response && { ...exchange.response, body: stripBody(exchange.response.body)! },
     };
-    const meta: EntryMeta = { v: HISTORY_ENTRY_VERSION, exchange: clean };
+    const meta: EntryMeta = { v: HISTORY_ENTRY_VERSION, exchange: clean, ...(replacements.length > 0 ? { redactions: replacements } : {}) };
     const started = Date.parse(exchange.startedAt);
     return {
       uid: exchange.id,
@@ -109,8 +71,8 @@ export class HistoryRedaction {
       responseBytes: completed.responseBody?.byteLength ?? exchange.response?.body.size ?? 0,
       request: store(requestText, inlineBodyBytes),
       response: store(responseText, inlineBodyBytes),
-      // known secrets anywhere else the exchange carries them (error texts, TLS names…)
-      meta: this.scrubber.scrub(JSON.stringify(meta)),
+      // every string of the exchange went through the redaction already (error texts, TLS names…)
+      meta: JSON.stringify(meta),
       groupId: completed.group?.id ?? null,
       groupLabel: completed.group ? this.scrubber.scrub(completed.group.label) : null,
     };

@@ -9,6 +9,7 @@ import type { Settings } from '@shared/model/settings';
 
 type HistorySettings = Settings['history'];
 import type { ExchangeRecord } from '@shared/redact/exchanges';
+import type { Replacement } from '@shared/redact/options';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { CompletedExchange, ExchangeSink } from '../exchange-sink';
 import type { Logger } from '../log/logger';
@@ -38,6 +39,8 @@ export interface StoredEntry {
   exchange: HttpExchange;
   requestBody: string | undefined;
   responseBody: string | undefined;
+  /** what was replaced when it was written */
+  redactions?: Replacement[];
 }
 
 interface SummaryRow {
@@ -205,7 +208,7 @@ export class HistoryStore implements ExchangeSink {
     return [...new Set(ids)]
       .sort((a, b) => a - b)
       .map((id) => this.get(id))
-      .map(({ exchange, requestBody, responseBody }) => ({ exchange, requestBody, responseBody }));
+      .map(({ exchange, requestBody, responseBody, redactions }) => ({ exchange, requestBody, responseBody, redactions }));
   }
 
   /** The entry recorded for an exchange id (what the engine returned), if it is still kept. */
@@ -233,7 +236,7 @@ export class HistoryStore implements ExchangeSink {
     const meta = JSON.parse(row.meta) as EntryMeta;
     const requestBody = row.req_file ? (this.files.read(row.req_file) ?? row.req_body ?? undefined) : (row.req_body ?? undefined);
     const responseBody = row.res_file ? (this.files.read(row.res_file) ?? row.res_body ?? undefined) : (row.res_body ?? undefined);
-    return { summary: toSummary(row), exchange: meta.exchange, requestBody, responseBody };
+    return { summary: toSummary(row), exchange: meta.exchange, requestBody, responseBody, redactions: meta.redactions };
   }
 
   // ---- deleting --------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ import { Deadlines } from './deadlines';
 import { Cancelled, PhaseTimeout, transportError } from './transport-errors';
 import { TransportCache } from './transports';
 import { VariableResolver } from './variables';
+import { WireCredentials } from './wire-credentials';
+import { requestCredentials, shownUrl } from './exchange-credentials';
 
 export interface EndpointSource extends SecretSource {
   endpoint(id: string): Endpoint;
@@ -101,6 +103,7 @@ export class HttpEngine {
   private readonly defaults: HeaderList;
   private readonly deadlines = new Deadlines();
   private readonly sentHeads = new SentHeads();
+  private readonly wire: WireCredentials;
 
   constructor(private readonly options: HttpEngineOptions) {
     this.transports = new TransportCache({
@@ -109,6 +112,7 @@ export class HttpEngine {
       env: options.env ?? process.env,
     });
     this.oauth = new OAuthTokens(options.scrubber);
+    this.wire = new WireCredentials(options.scrubber);
     this.defaults = [
       ['Accept', 'application/scim+json, application/json;q=0.9'],
       // what fetch asked for; the body is decoded for display (body.ts)
@@ -132,6 +136,7 @@ export class HttpEngine {
   endpointChanged(endpointId?: string): void {
     this.transports.invalidate(endpointId);
     this.oauth.invalidate(endpointId);
+    this.wire.forget(endpointId);
   }
 
   async close(): Promise<void> {
@@ -149,6 +154,8 @@ export class HttpEngine {
     const prepared = prepareRequest(endpoint, spec, this.variables, this.defaults);
     const transport = await this.transports.get(endpoint);
     const auth = options.auth === 'none' ? undefined : (options.auth ?? (await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain)));
+    // the endpoint's own credential, as it goes on the wire (a check's stand-in credential is not a secret)
+    if (auth && options.auth === undefined) this.wire.sending(endpoint.id, auth);
 
     const id = randomUUID();
     const startedAt = isoStamp(Date.now());
@@ -157,6 +164,8 @@ export class HttpEngine {
     if (requestId !== undefined) this.inflight.set(requestId, controller);
     const progress = new Progress(requestId, this.options.progress);
     const secretHeaders = credentialHeaders(endpoint);
+    // what the user typed that is a credential by its place (an Authorization header, ?access_token=)
+    const met = requestCredentials(prepared, secretHeaders, this.options.scrubber);
     const limits = { headers: endpoint.timeouts.headersMs ?? settings.headersTimeoutMs, body: endpoint.timeouts.bodyMs ?? settings.bodyTimeoutMs };
 
     let url = prepared.url;
@@ -181,7 +190,7 @@ export class HttpEngine {
         if (location !== null && hop < MAX_REDIRECTS) {
           await this.discard(response);
           attempt.clearTimers();
-          redirects.push({ status: response.status, url: this.options.scrubber.scrub(url) });
+          redirects.push({ status: response.status, url: met.scrubber.scrub(shownUrl(url)) });
           const next = new URL(location, url);
           if (next.protocol !== 'http:' && next.protocol !== 'https:') break;
           if (next.origin !== startOrigin && sameOrigin) {
@@ -203,7 +212,10 @@ export class HttpEngine {
           attempt.clearTimers();
           this.oauth.invalidate(endpoint.id);
           const fresh = await authHeader(endpoint, this.options.endpoints, this.oauth, transport.plain);
-          if (fresh) headers = setHeader(headers, fresh.name, fresh.value);
+          if (fresh) {
+            this.wire.sending(endpoint.id, fresh);
+            headers = setHeader(headers, fresh.name, fresh.value);
+          }
           continue;
         }
         const length = Number(headerOf(response.headers, 'content-length'));
@@ -235,13 +247,15 @@ export class HttpEngine {
 
     const end = performance.now();
     const { exchange, save } = describeExchange(
-      { id, endpoint, startedAt, t0, end, url, method, headers, requestBody, secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, failedConnection },
-      { scrubber: this.options.scrubber, blobs: this.options.blobs, previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, bodiesDir: this.options.bodiesDir, sentHeads: this.sentHeads },
+      { id, endpoint, startedAt, t0, end, url: shownUrl(url), method, headers, requestBody: requestBody && (met.shownBody ?? requestBody), secretHeaders, capture: current.capture, response: error ? undefined : attempt?.response, read, error, redirects, failedConnection },
+      { scrubber: met.scrubber, blobs: this.options.blobs, previewBytes: settings.previewBytes, capBytes: settings.bodyCapBytes, bodiesDir: this.options.bodiesDir, sentHeads: this.sentHeads },
     );
+    // the body shown has credentials replaced; its size is what was sent
+    if (met.shownBody && requestBody && exchange.request.body) exchange.request.body.size = requestBody.length;
     if (save) await save();
     if (options.record !== false && this.options.sink) {
       try {
-        this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes, ...(options.group ? { group: options.group } : {}) });
+        this.options.sink.record({ exchange, requestBody, responseBody: read?.bytes, ...(options.group ? { group: options.group } : {}), ...(met.secrets.length > 0 ? { secrets: met.secrets } : {}) });
       } catch (sinkError) {
         this.options.log.warn('exchange sink failed', { error: sinkError instanceof Error ? sinkError.message : String(sinkError) });
       }

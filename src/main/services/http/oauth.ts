@@ -23,6 +23,8 @@ const EXPIRY_MARGIN_S = 30;
 export class OAuthTokens {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<string>>();
+  /** endpoints whose client credentials, as sent to the token endpoint, the scrubber knows */
+  private readonly clients = new Set<string>();
 
   constructor(private readonly scrubber: SecretScrubber) {}
 
@@ -32,8 +34,13 @@ export class OAuthTokens {
   }
 
   invalidate(endpointId?: string): void {
+    const ids = endpointId === undefined ? [...this.clients] : [endpointId];
     if (endpointId === undefined) this.tokens.clear();
     else this.tokens.delete(endpointId);
+    for (const id of ids) {
+      this.clients.delete(id);
+      this.scrubber.release(`oauth-client:${id}`);
+    }
   }
 
   async token(endpointId: string, config: OAuthConfig, clientSecret: string, dispatcher: Dispatcher): Promise<string> {
@@ -41,7 +48,7 @@ export class OAuthTokens {
     if (cached) return cached;
     let pending = this.inflight.get(endpointId);
     if (!pending) {
-      pending = this.fetchToken(config, clientSecret, dispatcher).then(
+      pending = this.fetchToken(endpointId, config, clientSecret, dispatcher).then(
         (token) => {
           this.tokens.set(endpointId, token);
           this.inflight.delete(endpointId);
@@ -57,16 +64,21 @@ export class OAuthTokens {
     return pending;
   }
 
-  private async fetchToken(config: OAuthConfig, clientSecret: string, dispatcher: Dispatcher): Promise<CachedToken> {
+  private async fetchToken(endpointId: string, config: OAuthConfig, clientSecret: string, dispatcher: Dispatcher): Promise<CachedToken> {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     const headers: Record<string, string> = { accept: 'application/json' };
     if (config.clientAuth === 'basic') {
       const id = encodeURIComponent(config.clientId);
-      headers.authorization = `Basic ${Buffer.from(`${id}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
+      const credential = Buffer.from(`${id}:${encodeURIComponent(clientSecret)}`).toString('base64');
+      headers.authorization = `Basic ${credential}`;
+      this.scrubber.hold(`oauth-client:${endpointId}`, { wire: [headers.authorization, credential] });
     } else {
       form.set('client_id', config.clientId);
       form.set('client_secret', clientSecret);
+      // the secret as the form carries it (space as +, and so on)
+      this.scrubber.hold(`oauth-client:${endpointId}`, { wire: [new URLSearchParams({ client_secret: clientSecret }).toString().slice('client_secret='.length)] });
     }
+    this.clients.add(endpointId);
     if (config.scope) form.set('scope', config.scope);
     if (config.audience) form.set('audience', config.audience);
     let response: Response;

@@ -1,6 +1,7 @@
 import { fail } from '@shared/api/errors';
 import type { VaultStatus } from '@shared/api/commands/vault';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import { weakSecretWarning } from '@shared/redact/weak-secrets';
 import type { Logger } from '../log/logger';
 import { diagnoseKeychain, type KeychainDiagnosis } from './diagnose';
 import { SessionStore, type SecretStore } from './secret-store';
@@ -18,7 +19,8 @@ export interface VaultOptions {
 /**
  * The one way main reads and writes secret values. Backed by the OS keychain; when that cannot be
  * used, every secret operation fails with the diagnosis until the user explicitly chooses to keep
- * secrets for this session only. Never a file. Every value read or written is taught to the scrubber.
+ * secrets for this session only. Never a file. Every value read or written is taught to the scrubber, and
+ * forgotten by it once the entry is deleted or replaced.
  */
 export class Vault {
   private store: SecretStore;
@@ -63,9 +65,14 @@ export class Vault {
   async get(name: string): Promise<string | undefined> {
     if (this.cache.has(name)) return this.cache.get(name);
     const value = await this.call(() => this.store.get(name));
-    this.options.scrubber.add(value);
-    this.cache.set(name, value);
+    this.remember(name, value);
     return value;
+  }
+
+  /** Why the secret `name` is weak (too short, a common word), if it is set and is. */
+  async warning(name: string): Promise<string | undefined> {
+    const value = await this.get(name).catch(() => undefined);
+    return value === undefined ? undefined : weakSecretWarning(value);
   }
 
   /** Whether a secret is set; false when the keychain cannot be asked (the status line says why). */
@@ -77,16 +84,34 @@ export class Vault {
     }
   }
 
-  async set(name: string, value: string): Promise<void> {
-    this.options.scrubber.add(value);
-    await this.call(() => this.store.set(name, value));
-    this.cache.set(name, value);
+  /** Stores a secret; the answer says why it is weak, if it is (shown where it was typed). */
+  async set(name: string, value: string): Promise<{ warning?: string }> {
+    // known before it is written: a failed write must not leave it unscrubbed anywhere
+    this.options.scrubber.hold(`${name}\u0000pending`, { secrets: [value] });
+    try {
+      await this.call(() => this.store.set(name, value));
+      this.remember(name, value);
+    } finally {
+      this.options.scrubber.release(`${name}\u0000pending`);
+    }
+    const warning = weakSecretWarning(value);
+    return warning ? { warning } : {};
   }
 
   async delete(name: string): Promise<boolean> {
     const removed = await this.call(() => this.store.delete(name));
-    this.cache.set(name, undefined);
+    this.remember(name, undefined);
     return removed;
+  }
+
+  /**
+   * The value of `name` as the store has it now, and taught to the scrubber under that name: a value
+   * replaced or deleted is forgotten by the scrubber unless another entry still holds it.
+   */
+  private remember(name: string, value: string | undefined): void {
+    this.cache.set(name, value);
+    if (value === undefined) this.options.scrubber.release(name);
+    else this.options.scrubber.hold(name, { secrets: [value] });
   }
 
   private async probe(): Promise<void> {

@@ -59,6 +59,7 @@ function EditorDialog({ target }: { target: Exclude<EditorTarget, { mode: 'close
       value={editor.typed[field] ?? ''}
       onChange={(value) => editor.type(field, value)}
       onSave={(value) => editor.setSecretNow(field, value)}
+      warning={view?.secrets.find((s) => s.field === field)?.warning}
       {...(savedId ? { onClear: () => editor.clearSecret(field) } : {})}
     />
   );

@@ -13,6 +13,8 @@ interface SecretInputProps {
   optional?: boolean;
   /** the value set for an endpoint not created yet (held by the editor until Save) */
   pending?: boolean;
+  /** main says the value set is weak (short, a common word): shown under the field */
+  warning?: string | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ interface SecretInputProps {
  * it is handed over. A stored value is never shown, because the renderer never receives one.
  * Enter submits the editor's form, which stores the typed value with the endpoint.
  */
-export function SecretInput({ label, isSet, value, onChange, onSave, onClear, optional, pending }: SecretInputProps) {
+export function SecretInput({ label, isSet, value, onChange, onSave, onClear, optional, pending, warning }: SecretInputProps) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -83,6 +85,11 @@ export function SecretInput({ label, isSet, value, onChange, onSave, onClear, op
       <span id={`${id}-state`} className={`secret-state ${typed ? 'is-typed' : isSet || pending ? 'is-set' : 'not-set'}`} data-testid={`secret-state-${label}`}>
         {label}: {state}
       </span>
+      {warning && isSet && (
+        <span className="warning-text small" role="note" aria-label={`${label} is weak`} data-testid={`secret-warning-${label}`}>
+          {warning}
+        </span>
+      )}
       {error && <span className="field-error">{error}</span>}
     </div>
   );

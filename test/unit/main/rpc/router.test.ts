@@ -84,6 +84,17 @@ describe('the router', () => {
       expect(JSON.stringify(failed)).toContain('[REDACTED]');
     });
 
+    it('replaces secrets in string values only, never in keys or structure (a secret spelled like a field name)', async () => {
+      const answer = { name: 'password', version: '1', host: 'web', note: 'the password is password', nested: { password: ['password'] } };
+      const { scrubValue } = await import('../../../../src/main/rpc/router');
+      const clean = scrubValue(answer, (t) => t.replaceAll('password', '[REDACTED]'));
+      expect(clean).toEqual({ name: '[REDACTED]', version: '1', host: 'web', note: 'the [REDACTED] is [REDACTED]', nested: { password: ['[REDACTED]'] } });
+      // the input is not changed in place, and a part without a secret is handed back as it is
+      expect(answer.nested.password).toEqual(['password']);
+      const untouched = { a: { b: 'x' } };
+      expect(scrubValue(untouched, (t) => t.replaceAll('password', '[REDACTED]'))).toBe(untouched);
+    });
+
     it('refuses an answer that does not match the contract', async () => {
       const router = createRouter(handlersWith(() => ({ name: 'x' })), { log, scrub: (t) => t });
       const result = await router.dispatch('app.info', {}, { origin: 'test' });
