@@ -15,6 +15,7 @@ import {
 } from '@shared/model/collection';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { Logger } from '../log/logger';
+import { removeStaleTemps } from '../storage/stale-temps';
 import { canonicalCollection, canonicalFolder, canonicalRequest } from './canonical';
 import { childId, readCollection, type ReadCollection } from './collection-reader';
 import { readJsonFile, writeJsonFile } from './json-file';
@@ -87,6 +88,10 @@ export class CollectionsService {
     await mkdir(this.options.dir, { recursive: true });
     const notice = await this.registry.load();
     if (notice) this.notices.push(notice);
+    // temp files and import staging folders that a killed process left in any collection folder
+    const removed: string[] = [];
+    for (const folder of [this.options.dir, ...this.registry.list()]) removed.push(...(await removeStaleTemps(folder, { recursive: true })));
+    if (removed.length) this.options.log.info('collections: removed temporary files left by an earlier run', { count: removed.length });
   }
 
   // ---- collections ------------------------------------------------------------------------------
