@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -91,6 +91,26 @@ export function planTree(nodes: readonly TreeNode[], target: { id: string; path:
   return plan;
 }
 
+/** Text past this is written in pieces of it: a 60 MB body is not turned into a 60 MB buffer on top of the string. */
+const WRITE_PIECE = 1 << 20;
+
+/** Writes a new file (never over an existing one). */
+function writeText(path: string, text: string): void {
+  if (text.length <= WRITE_PIECE) return writeFileSync(path, text, { mode: 0o644, flag: 'wx' });
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + WRITE_PIECE);
+      // never between the two halves of a surrogate pair
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      writeSync(fd, text.slice(at, end));
+      at = end;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes a plan into `targetDir` all or nothing: everything goes into a hidden staging folder
  * next to the target (never read as part of the collection, removed at start if a crash leaves
@@ -110,7 +130,7 @@ export async function writePlan(
   try {
     for (const dir of plan.dirs) mkdirSync(join(staging, dir));
     for (let i = 0; i < plan.files.length; i += FILES_PER_TURN) {
-      for (const file of plan.files.slice(i, i + FILES_PER_TURN)) writeFileSync(join(staging, file.path), file.content, { mode: 0o644, flag: 'wx' });
+      for (const file of plan.files.slice(i, i + FILES_PER_TURN)) writeText(join(staging, file.path), file.content);
       await nextTurn();
     }
     try {

@@ -121,4 +121,14 @@ describe('writing a planned tree', () => {
     expect(tree(tmp.dir)).toEqual(['keep', 'last.request.json']);
     tmp.remove();
   });
+
+  it('writes a body of several MB whole, never splitting a character between the pieces it is written in', async () => {
+    const tmp = tempDir('plan-');
+    const bodies = ['😀'.repeat(1_500_000), `x${'😀'.repeat(1_500_000)}`];
+    const big: TreeNode[] = bodies.map((body, i) => ({ kind: 'request', request: { version: 1, name: `Big ${i}`, method: 'POST', path: '/Bulk', headers: [], body, captures: [] } }));
+    const plan = planTree(big, { id: '', path: tmp.dir, taken: [] }, new SecretScrubber());
+    await writePlan(tmp.dir, plan, { commit: (move) => move(), after: async () => undefined });
+    for (const [i, body] of bodies.entries()) expect((JSON.parse(readFileSync(join(tmp.dir, `big-${i}.request.json`), 'utf8')) as { body: string }).body === body).toBe(true);
+    tmp.remove();
+  });
 });
