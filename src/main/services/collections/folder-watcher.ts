@@ -119,7 +119,13 @@ export class FolderWatcher {
     } finally {
       const done = Date.now();
       for (const own of mine) own.doneAt = done;
-      if (!this.native) for (const { path, kind } of paths) if (kind === 'folder') this.watchNew(key, entry, path.split('/').join(sep));
+      if (!this.native) {
+        for (const { path, kind } of paths) {
+          const rel = path.split('/').join(sep);
+          if (kind === 'remove') this.forgetTree(entry, rel);
+          else if (kind === 'folder') this.watchNew(key, entry, rel);
+        }
+      }
     }
   }
 
@@ -139,8 +145,9 @@ export class FolderWatcher {
       },
       () => {
         if (!this.watched.has(key)) return;
-        if (own && (own.doneAt === undefined || own.kind === 'remove')) return;
+        // a folder renamed away is still watched where it went: drop that watcher under the old name
         if (!this.native) this.forgetTree(entry, rel);
+        if (own && (own.doneAt === undefined || own.kind === 'remove')) return;
         this.schedule(key, entry);
       },
     );

@@ -88,4 +88,22 @@ describe('the collections folder watcher', () => {
     expect(changes).toEqual([]);
     await service.close();
   });
+
+  it('follows folders the app renames: a later edit inside is seen once, under the new name', async () => {
+    const { service, changes } = collectionsIn(tmp.dir, { watch: true });
+    await service.init();
+    const c = await service.create({ name: 'Watched' });
+    const folder = await service.createFolder(c.id, '', 'Users');
+    await service.saveRequest(c.id, { parentId: folder.itemId, request: { name: 'List', method: 'GET', path: '/Users' } });
+    await service.get(c.id);
+    const renamed = await service.rename(c.id, folder.itemId, 'People');
+    await settle();
+    changes.length = 0;
+    writeFileSync(join(c.folder, renamed.itemId, 'list.request.json'), JSON.stringify({ version: 1, name: 'List people', method: 'GET', path: '/Users' }));
+    await expect.poll(() => changes.length, { timeout: 5000 }).toBe(1);
+    await settle();
+    expect(changes).toHaveLength(1);
+    expect((await service.get(c.id)).items.find((i) => i.id === 'People/list.request.json')?.name).toBe('List people');
+    await service.close();
+  });
 });
