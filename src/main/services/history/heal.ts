@@ -71,5 +71,5 @@ export function healNotice(report: HealReport): string {
       : report.lost === 0
         ? `All ${count(report.saved)} entries were saved into a new history.`
         : `${count(report.saved)} of ${count(report.saved + report.lost)} entries were saved into a new history; ${count(report.lost)} could not be read.`;
-  return `The history database was damaged (${report.problem}). ${lost} ${kept}.${bodies}`;
+  return `The history database could not be used (${report.problem}). ${lost} ${kept}.${bodies}`;
 }

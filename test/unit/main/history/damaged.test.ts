@@ -166,4 +166,18 @@ describe('a damaged history database', () => {
     expect(reopened.store.get(kept).responseBody).toContain(`marker${kept}x`);
     await reopened.store.close();
   });
+
+  it('written by a newer version is kept aside and its entries are carried over', async () => {
+    await buildHistory(tmp.dir, 50);
+    const db = new DatabaseSync(file);
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    const { store, notices } = openStore(tmp.dir);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/could not be used \(it was written by a newer version of the app \(schema 99/);
+    expect(notices[0]).toContain('All 50 entries were saved into a new history');
+    expect(listedIds(store)).toEqual(range(1, 50));
+    expect(existsSync(asideFile(tmp.dir)!)).toBe(true);
+    await store.close();
+  });
 });
