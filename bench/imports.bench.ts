@@ -166,7 +166,7 @@ async function curlMemory(): Promise<BenchSection> {
     title: 'curl import memory',
     issue: 12,
     markdown: [
-      `A curl command of ${fmt(inputMiB, 1)} MiB (a PATCH adding group members, single-quoted \`--data-raw\` body as DevTools copies it) imported into a new collection through \`ExchangeService.import\`, in a fresh Node process; peak resident memory (\`process.resourceUsage().maxRSS\`) over what the process held before reading the file. Bare: a process that reads the same file into a string and writes it out again.`,
+      `A curl command of ${fmt(inputMiB, 1)} MiB (a PATCH adding group members, as Chrome's "Copy as cURL" writes it: a body holding a \`'\` goes in ANSI-C quotes, \`$'…'\`, with \`\\'\`, \`\\\\\` and \`\\uXXXX\` escapes) imported into a new collection through \`ExchangeService.import\`, in a fresh Node process; peak resident memory (\`process.resourceUsage().maxRSS\`) over what the process held before reading the file. Bare: a process that reads the same file into a string and writes it out again.`,
       '',
       table(
         ['process', 'peak RSS MiB', 'added MiB', 'added ÷ input'],

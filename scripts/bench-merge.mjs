@@ -1,7 +1,7 @@
-// Puts the sections of a partial bench run into bench/README.md in place of the same benches' old
-// sections (and their rows of the targets table), keeping every other section as the last full run wrote it.
+// Puts the sections of a partial bench run into bench/README.md in place of the old sections of the
+// same titles (and their rows of the targets table), keeping every other section as the last run wrote it.
 
-const sourceOf = (section) => /Source: `bench\/([^`]+)`/.exec(section)?.[1];
+const titleOf = (section) => section.slice(3, section.indexOf('\n')).trim();
 
 function sectionText(s) {
   return [`## ${s.title}`, '', s.issue ? `Issue #${s.issue}. Source: \`bench/${s.file}\`.` : `Source: \`bench/${s.file}\`.`, '', s.markdown.trim(), '', ''].join('\n');
@@ -12,19 +12,15 @@ export function mergeReadme(old, sections, files, when) {
   const preamble = parts[0];
   const targets = parts.find((p) => p.startsWith('## Targets\n')) ?? '## Targets\n\n| area | target | result | measured |\n| --- | --- | --- | --- |\n\n';
   const rest = parts.slice(1).filter((p) => p !== targets);
-  const replaced = new Set();
-  const body = [];
-  for (const part of rest) {
-    const file = sourceOf(part);
-    if (!files.includes(file)) {
-      body.push(part);
-      continue;
-    }
-    if (replaced.has(file)) continue;
-    replaced.add(file);
-    body.push(...sections.filter((s) => s.file === file).map(sectionText));
-  }
-  body.push(...sections.filter((s) => !replaced.has(s.file)).map(sectionText));
+  const byTitle = new Map(sections.map((s) => [s.title, s]));
+  const placed = new Set();
+  const body = rest.map((part) => {
+    const fresh = byTitle.get(titleOf(part));
+    if (!fresh) return part;
+    placed.add(fresh.title);
+    return sectionText(fresh);
+  });
+  body.push(...sections.filter((s) => !placed.has(s.title)).map(sectionText));
   const newTitles = new Set(sections.map((s) => s.title));
   const lines = targets.split('\n');
   const header = lines.filter((l) => l.startsWith('| area') || l.startsWith('| ---'));
