@@ -33,6 +33,7 @@ import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { removeStaleTemps } from './services/storage/stale-temps';
 import { WorkspaceStore } from './services/workspace/workspace-store';
 import { KeyringStore } from './services/vault/keyring-store';
 import { Vault } from './services/vault/vault';
@@ -94,6 +95,8 @@ export interface AppCore {
 export async function compose(options: ComposeOptions): Promise<AppCore> {
   const paths = dataPaths(options.dataDir);
   mkdirSync(paths.root, { recursive: true, mode: 0o700 });
+  // temp files of atomic writes that a killed process left (history and collections sweep their own folders)
+  for (const dir of [paths.root, paths.bodies]) await removeStaleTemps(dir);
   const scrubber = new SecretScrubber();
   const log = createFileLogger({ dir: paths.logs, scrubber, echo: options.echoLog ?? false });
   const events = new EventBus();
