@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AppFailure } from '@shared/api/errors';
+import { AppFailure, fail as appFail } from '@shared/api/errors';
 import { summarize, type CheckResult, type ConformanceOptions, type ConformanceRun, type Leftover } from '@shared/model/conformance';
 import { buildFacts } from '@shared/scim/checks/facts';
 import { groupLabel, planChecks, type PlannedCheck } from '@shared/scim/checks/plan';
-import type { CheckDefinition, CheckVerdict, ObservedExchange, ScenarioCheck, ServerFacts } from '@shared/scim/checks/types';
+import { header } from '@shared/scim/checks/responses';
+import type { CheckDefinition, CheckVerdict, ObservedExchange, ScenarioCheck, ScimResponse, ServerFacts } from '@shared/scim/checks/types';
 import { FixtureFailure, VerdictThrown } from '@shared/scim/checks/verdicts';
 import type { Logger } from '../log/logger';
 import { RecordingClient, type ClientDeps, type ConformanceEngine } from './check-client';
+import { EndpointGates, type EndpointGate } from './endpoint-gate';
 import { RunResources } from './fixtures';
 import { limiter } from './limiter';
 
@@ -31,6 +33,11 @@ export interface ConformanceRunnerOptions {
 
 export type RunRequest = ConformanceOptions & { runId?: string };
 
+export interface RunHooks {
+  /** told as the run moves on (in addition to the runner's own `onProgress`) */
+  onProgress?: (progress: ConformanceProgress) => void;
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -48,8 +55,15 @@ const sleep = (ms: number, signal: AbortSignal) =>
  */
 export class ConformanceRunner {
   private readonly active = new Map<string, AbortController>();
+  /** the per-endpoint request limit, shared by every run against the same endpoint */
+  readonly gates = new EndpointGates();
 
   constructor(private readonly options: ConformanceRunnerOptions) {}
+
+  /** Runs in progress. */
+  running(): string[] {
+    return [...this.active.keys()];
+  }
 
   cancel(runId: string): boolean {
     const controller = this.active.get(runId);
@@ -57,20 +71,33 @@ export class ConformanceRunner {
     return controller !== undefined;
   }
 
-  async run(request: RunRequest): Promise<ConformanceRun> {
+  /**
+   * Runs the catalogue against the endpoint. Throws (an `AppFailure`) only when the run cannot be
+   * made at all: the server cannot be reached, or it refuses the endpoint's credentials.
+   */
+  async run(request: RunRequest, hooks: RunHooks = {}): Promise<ConformanceRun> {
     const runId = request.runId ?? randomUUID();
     if (this.active.has(runId)) throw new AppFailure({ kind: 'conflict', message: `Run ${runId} is already running` });
+    const endpoint = this.options.endpoint(request.endpointId);
     const controller = new AbortController();
     this.active.set(runId, controller);
+    const { gate, release } = this.gates.acquire(request.endpointId, request.concurrency);
     try {
-      return await this.execute(runId, request, controller.signal);
+      return await this.execute(runId, endpoint, request, controller.signal, gate, hooks);
     } finally {
+      release();
       this.active.delete(runId);
     }
   }
 
-  private async execute(runId: string, request: RunRequest, signal: AbortSignal): Promise<ConformanceRun> {
-    const endpoint = this.options.endpoint(request.endpointId);
+  private async execute(
+    runId: string,
+    endpoint: { baseUrl: string; name: string },
+    request: RunRequest,
+    signal: AbortSignal,
+    gate: EndpointGate,
+    hooks: RunHooks,
+  ): Promise<ConformanceRun> {
     const startedAt = new Date().toISOString();
     const prefix = `scimi${randomBytes(4).toString('hex')}`;
     const observed: ObservedExchange[] = [];
@@ -80,11 +107,15 @@ export class ConformanceRunner {
       endpointId: request.endpointId,
       runId,
       observed,
-      limit: limiter(request.concurrency),
+      limit: (task) => gate.shared(task),
       signal,
       nextRequestNumber: () => ++requestNumber,
     };
-    const progress = (p: Omit<ConformanceProgress, 'runId'>) => this.options.onProgress?.({ runId, ...p });
+    const progress = (p: Omit<ConformanceProgress, 'runId'>) => {
+      const event = { runId, ...p };
+      this.options.onProgress?.(event);
+      hooks.onProgress?.(event);
+    };
 
     progress({ phase: 'discovery', done: 0, total: 0 });
     const setup = new RecordingClient(deps, 'setup');
@@ -94,6 +125,7 @@ export class ConformanceRunner {
       setup.send({ method: 'GET', path: '/Schemas' }),
     ]);
     const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas });
+    if (!signal.aborted) await this.preflight(endpoint.baseUrl, facts, setup);
     const planned = planChecks(this.options.checks, facts, request);
     const resources = new RunResources(prefix, facts, request.readOnly);
     const results = new Map<string, CheckResult>();
@@ -109,14 +141,16 @@ export class ConformanceRunner {
       const scenario = planned.filter((p): p is PlannedCheck & { check: ScenarioCheck } => p.skip === undefined && p.check.run !== undefined);
       const concurrent = scenario.filter((p) => !p.check.exclusive);
       const exclusive = scenario.filter((p) => p.check.exclusive);
-      const runOne = async (p: PlannedCheck & { check: ScenarioCheck }) => {
+      const runOne = async (p: PlannedCheck & { check: ScenarioCheck }, checkDeps: ClientDeps) => {
         if (signal.aborted) return;
-        finish(await this.runScenario(p, deps, facts, request, resources, signal));
+        finish(await this.runScenario(p, checkDeps, facts, request, resources, signal));
       };
-      // checks run as many at once as requests may be in flight: each waits on the limiter for its requests
+      // checks run as many at once as requests may be in flight: each waits on the endpoint's gate for its requests
       const checkSlots = limiter(request.concurrency);
-      await Promise.all(concurrent.map((p) => checkSlots(() => runOne(p))));
-      for (const p of exclusive) await runOne(p);
+      await Promise.all(concurrent.map((p) => checkSlots(() => runOne(p, deps))));
+      // an exclusive check holds the endpoint alone (no other run's requests either); its own go straight through
+      const alone: ClientDeps = { ...deps, limit: (task) => task() };
+      for (const p of exclusive) await gate.exclusive(() => runOne(p, alone));
       if (!signal.aborted) {
         for (const p of planned) {
           if (p.skip !== undefined || !p.check.observe) continue;
@@ -133,7 +167,8 @@ export class ConformanceRunner {
       });
     }
 
-    const checks = planned.map((p) => results.get(p.entry.id)).filter((r): r is CheckResult => r !== undefined);
+    // a cancelled run still lists every planned check: those it never finished say so
+    const checks = planned.map((p) => results.get(p.entry.id) ?? this.result(p, { status: 'skip', detail: 'Not run: the run was cancelled before this check' }, [], 0));
     progress({ phase: 'done', done, total: planned.length });
     return {
       runId,
@@ -151,6 +186,33 @@ export class ConformanceRunner {
       checks,
       leftovers,
     };
+  }
+
+  /**
+   * Whether the run can be judged at all: nothing answered (the server is down, the name does not
+   * resolve, TLS fails), or the server refuses the endpoint's credentials. Discovery documents may be
+   * served without authentication, so a read of one page of users decides about the credentials.
+   */
+  private async preflight(baseUrl: string, facts: ServerFacts, setup: RecordingClient): Promise<void> {
+    const discovery = [facts.discovery.serviceProviderConfig, facts.discovery.resourceTypes, facts.discovery.schemas];
+    const unreachable = (responses: ScimResponse[]) => responses.every((r) => r.status === 0);
+    if (unreachable(discovery)) throw this.cannotRun(baseUrl, discovery[0]!);
+    const refused = discovery.find((r) => r.status === 401);
+    if (refused) throw this.cannotRun(baseUrl, refused);
+    const users = `${facts.userType?.endpoint ?? '/Users'}?count=1`;
+    const probe = await setup.send({ method: 'GET', path: users });
+    if (probe.status === 0 || probe.status === 401) throw this.cannotRun(baseUrl, probe);
+  }
+
+  private cannotRun(baseUrl: string, response: ScimResponse): AppFailure {
+    if (response.status === 0) {
+      const error = response.error ?? { kind: 'network' as const, message: 'no answer' };
+      return new AppFailure({ ...error, message: `${baseUrl} could not be reached (${response.method} ${response.path}): ${error.message}` } as typeof error);
+    }
+    const challenge = header(response, 'www-authenticate');
+    return appFail('unauthorized', `The server refused the endpoint's credentials: ${response.method} ${response.path} answered ${response.status}${challenge ? ` (WWW-Authenticate: ${challenge})` : ''}. Nothing was checked.`, {
+      hint: 'Check the token or password of the endpoint (on the command line: the variable named by --bearer-env or --basic-env).',
+    });
   }
 
   private async runScenario(p: PlannedCheck & { check: ScenarioCheck }, deps: ClientDeps, facts: ServerFacts, request: RunRequest, resources: RunResources, signal: AbortSignal): Promise<CheckResult> {
