@@ -68,11 +68,11 @@ function evidence(record: ExchangeRecord, limit: number): ExchangeEvidence {
   };
 }
 
+/** The findings; titles and sections are the catalogue's own words and stay as they are. */
 function redactCheck(redactor: Redactor, check: CheckResult): CheckResult {
   const text = (value: string | undefined) => (value === undefined ? undefined : redactor.redactText(value));
   return {
     ...check,
-    title: redactor.redactText(check.title),
     detail: redactor.redactText(check.detail),
     ...(check.expected !== undefined ? { expected: text(check.expected) } : {}),
     ...(check.actual !== undefined ? { actual: text(check.actual) } : {}),
@@ -86,11 +86,14 @@ function redactCheck(redactor: Redactor, check: CheckResult): CheckResult {
  */
 export function prepareReport(run: ConformanceRun, records: readonly ExchangeRecord[], secrets: SecretValues, options: PrepareOptions): ReportInput {
   const redactor = new Redactor(secrets, options.redaction);
-  observeExchanges(redactor, records);
+  // discovery documents describe the server, not people: their `name` ("User") is not a person's name
+  const discoveryRedactor = new Redactor(secrets, { personalData: [], secretHeaders: options.redaction.secretHeaders ?? [] });
+  const people = records.filter((r) => !isDiscoveryDocument(r));
+  observeExchanges(redactor, people);
   redactor.observeUrl(run.target.url);
   const exchanges: Record<string, ExchangeEvidence> = {};
   for (const record of records) {
-    const redacted = redactExchange(redactor, record);
+    const redacted = redactExchange(isDiscoveryDocument(record) ? discoveryRedactor : redactor, record);
     exchanges[record.exchange.id] = evidence(redacted, options.bodyLimit);
   }
   const redactedRun: ConformanceRun = {
@@ -103,7 +106,25 @@ export function prepareReport(run: ConformanceRun, records: readonly ExchangeRec
     checks: run.checks.map((check) => redactCheck(redactor, check)),
     leftovers: run.leftovers.map((l) => ({ endpoint: redactor.redactText(l.endpoint), id: redactor.redactText(l.id), reason: redactor.redactText(l.reason) })),
   };
-  return { run: redactedRun, exchanges, generatedAt: options.generatedAt, redaction: redactor.preview() };
+  return { run: redactedRun, exchanges, generatedAt: options.generatedAt, redaction: mergePreviews(redactor.preview(), discoveryRedactor.preview()) };
+}
+
+const DISCOVERY_PATH = /\/(ServiceProviderConfigs?|ResourceTypes|Schemas)(\/[^?#]*)?([?#]|$)/i;
+
+/** A GET of /ServiceProviderConfig, /ResourceTypes or /Schemas (or one of their entries). */
+function isDiscoveryDocument(record: ExchangeRecord): boolean {
+  return record.exchange.request.method.toUpperCase() === 'GET' && DISCOVERY_PATH.test(record.exchange.request.url);
+}
+
+function mergePreviews(people: RedactionPreview, discovery: RedactionPreview): RedactionPreview {
+  const headers = new Map(people.secretHeaders.map((h) => [h.name, h.count]));
+  for (const h of discovery.secretHeaders) headers.set(h.name, (headers.get(h.name) ?? 0) + h.count);
+  return {
+    ...people,
+    secretHeaders: [...headers].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name)),
+    secretValues: people.secretValues + discovery.secretValues,
+    alwaysRedacted: people.alwaysRedacted + discovery.alwaysRedacted,
+  };
 }
 
 export const STATUS_LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
