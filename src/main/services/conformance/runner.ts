@@ -233,13 +233,15 @@ export class ConformanceRunner {
     } catch (thrown) {
       verdict = this.thrownVerdict(p.entry.id, thrown, signal);
     }
+    // a check cut short by a cancel has not seen what it needed to pass; a failure it found stands
+    if (signal.aborted && verdict.status === 'pass') verdict = { status: 'skip', detail: `The run was cancelled while this check ran (${verdict.detail})` };
     return this.result(p, verdict, client.exchangeIds, performance.now() - started);
   }
 
   private thrownVerdict(id: string, thrown: unknown, signal: AbortSignal): CheckVerdict {
     if (thrown instanceof VerdictThrown) return thrown.verdict;
     if (thrown instanceof FixtureFailure) return { status: 'skip', detail: thrown.message };
-    if (signal.aborted) return { status: 'skip', detail: 'The run was cancelled' };
+    if (signal.aborted) return { status: 'skip', detail: 'The run was cancelled while this check ran' };
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     this.options.log.warn('conformance check threw', { check: id, error: thrown instanceof Error ? (thrown.stack ?? message) : message });
     return { status: 'fail', detail: `The answers could not be judged: ${message}`, fix: 'See the exchanges of this check: an answer had a shape the check did not expect.' };
