@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildReport, prepareReport } from '@shared/conformance/reports';
+import { buildReport, prepareReport, type ExchangeEvidence } from '@shared/conformance/reports';
 import type { ReportFormat } from '@shared/model/conformance';
 import { RedactionOptions } from '@shared/redact/options';
 import { CANARY, check, createExchange, resourceTypesExchange, run, secrets } from './sample-run';
@@ -89,7 +89,7 @@ describe('conformance reports', () => {
 
   it('Markdown: a body with backticks cannot close its fence; table cells keep their pipes escaped', () => {
     const input = prepare();
-    input.exchanges['x-create'] = { ...input.exchanges['x-create']!, responseBody: 'text ``` with a fence and | a pipe' };
+    (input.exchanges as Record<string, ExchangeEvidence>)['x-create'] = { ...input.exchanges['x-create']!, responseBody: 'text ``` with a fence and | a pipe' };
     input.run.checks[2]!.detail = 'a | b';
     const md = buildReport('markdown', input).content;
     expect(md).toContain('  ````json\n  text ``` with a fence and | a pipe\n  ````');
