@@ -77,7 +77,10 @@ test('the HTML report opens offline in Chromium without a single request, shows 
 
   // the JUnit file is well-formed for the browser's strict XML parser, which does reject a raw control character
   const parsed = await page.evaluate((xml) => {
-    const parse = (text: string) => new DOMParser().parseFromString(text, 'application/xml');
+    // the page's DOMParser (the test files are type-checked without the DOM library)
+    type XmlDocument = { getElementsByTagName(name: string): { length: number } };
+    const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocument } }).DOMParser;
+    const parse = (text: string) => new Parser().parseFromString(text, 'application/xml');
     const doc = parse(xml);
     return {
       error: doc.getElementsByTagName('parsererror').length,
