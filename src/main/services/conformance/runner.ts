@@ -38,6 +38,8 @@ export interface RunHooks {
   onProgress?: (progress: ConformanceProgress) => void;
 }
 
+const DEFAULT_USERS = '/Users';
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -119,13 +121,15 @@ export class ConformanceRunner {
 
     progress({ phase: 'discovery', done: 0, total: 0 });
     const setup = new RecordingClient(deps, 'setup');
-    const [serviceProviderConfig, resourceTypes, schemas] = await Promise.all([
+    // the credentials probe goes out with the discovery reads, to the usual endpoint (again below if the server names another)
+    const [serviceProviderConfig, resourceTypes, schemas, probe] = await Promise.all([
       setup.send({ method: 'GET', path: '/ServiceProviderConfig' }),
       setup.send({ method: 'GET', path: '/ResourceTypes' }),
       setup.send({ method: 'GET', path: '/Schemas' }),
+      setup.send({ method: 'GET', path: `${DEFAULT_USERS}?count=1` }),
     ]);
     const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas });
-    if (!signal.aborted) await this.preflight(endpoint.baseUrl, facts, setup);
+    if (!signal.aborted) await this.preflight(endpoint.baseUrl, facts, setup, probe);
     const planned = planChecks(this.options.checks, facts, request);
     const resources = new RunResources(prefix, facts, request.readOnly);
     const results = new Map<string, CheckResult>();
@@ -145,8 +149,9 @@ export class ConformanceRunner {
         if (signal.aborted) return;
         finish(await this.runScenario(p, checkDeps, facts, request, resources, signal));
       };
-      // checks run as many at once as requests may be in flight: each waits on the endpoint's gate for its requests
-      const checkSlots = limiter(request.concurrency);
+      // twice as many checks as requests may be in flight: while one check judges an answer, another's
+      // request takes the slot (the endpoint's gate bounds the requests)
+      const checkSlots = limiter(request.concurrency * 2);
       await Promise.all(concurrent.map((p) => checkSlots(() => runOne(p, deps))));
       // an exclusive check holds the endpoint alone (no other run's requests either); its own go straight through
       const alone: ClientDeps = { ...deps, limit: (task) => task() };
@@ -193,14 +198,13 @@ export class ConformanceRunner {
    * resolve, TLS fails), or the server refuses the endpoint's credentials. Discovery documents may be
    * served without authentication, so a read of one page of users decides about the credentials.
    */
-  private async preflight(baseUrl: string, facts: ServerFacts, setup: RecordingClient): Promise<void> {
+  private async preflight(baseUrl: string, facts: ServerFacts, setup: RecordingClient, firstProbe: ScimResponse): Promise<void> {
     const discovery = [facts.discovery.serviceProviderConfig, facts.discovery.resourceTypes, facts.discovery.schemas];
-    const unreachable = (responses: ScimResponse[]) => responses.every((r) => r.status === 0);
-    if (unreachable(discovery)) throw this.cannotRun(baseUrl, discovery[0]!);
+    if (discovery.every((r) => r.status === 0)) throw this.cannotRun(baseUrl, discovery[0]!);
     const refused = discovery.find((r) => r.status === 401);
     if (refused) throw this.cannotRun(baseUrl, refused);
-    const users = `${facts.userType?.endpoint ?? '/Users'}?count=1`;
-    const probe = await setup.send({ method: 'GET', path: users });
+    const users = facts.userType?.endpoint ?? DEFAULT_USERS;
+    const probe = users === DEFAULT_USERS ? firstProbe : await setup.send({ method: 'GET', path: `${users}?count=1` });
     if (probe.status === 0 || probe.status === 401) throw this.cannotRun(baseUrl, probe);
   }
 
