@@ -111,7 +111,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const result = await target.core.conformance.run(
       { endpointId: target.endpointId, profile: chosen.profile, readOnly: chosen.readOnly, only: chosen.only, concurrency: chosen.concurrency, runId },
-      { onProgress: progressReporter(io) },
+      { onProgress: progressReporter(io, process.stderr.columns || 100) },
     );
     io.status('');
     for (const line of summaryLines(result, (performance.now() - started) / 1000)) io.out(line);

@@ -8,6 +8,7 @@ import { compose } from '../../../../../src/main/compose';
 import { startSandbox, type SandboxServer } from '../../../../../src/main/services/sandbox/sandbox';
 import { repoRoot } from '../../../../support/repo-root';
 import { tempDir } from '../../../../support/temp-dir';
+import { startCountingProxy } from '../../conformance/counting-proxy';
 
 const CANARY = 'canary-cli-8b2f61d0c4e9a735';
 const BIN = join(repoRoot, 'bin', 'scim-inspector.mjs');
@@ -141,6 +142,31 @@ describe('npx scim-inspector conformance (the command line host)', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr.trim().split('\n')).toEqual([expect.stringMatching(/refused the endpoint's credentials: GET \/ServiceProviderConfig answered 401/)]);
     expect(wrong.stderr).not.toContain('not-the-sandbox-token');
+  });
+
+  it('Ctrl+C cancels: what the run created is removed, the partial report is written, exit 2', async () => {
+    const proxy = await startCountingProxy(strict.baseUrl, { latencyMs: 150 });
+    try {
+      const users = async () => ((await (await fetch(`${strict.baseUrl}/Users?count=0`, { headers: { authorization: `Bearer ${CANARY}` } })).json()) as { totalResults: number }).totalResults;
+      const before = await users();
+      const out = join(work.path, 'cancelled.json');
+      const child = spawn(process.execPath, [BIN, 'conformance', '--url', proxy.baseUrl, '--bearer-env', 'SCIM_TOKEN', '--concurrency', '1', '--json', out], { cwd: repoRoot, env: { ...process.env, SCIM_TOKEN: CANARY }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // once a user exists that the run made, interrupt it
+      await expect.poll(() => proxy.requests.some((r) => r.method === 'POST' && r.path.endsWith('/Users')), { timeout: 30_000 }).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(2);
+      expect(stderr).toMatch(/Stopping: removing what the run created/);
+      expect(stderr).toMatch(/The run was cancelled: the results above are incomplete\./);
+      expect(proxy.requests.some((r) => r.method === 'DELETE')).toBe(true);
+      expect(await users()).toBe(before);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { checks: { status: string; detail: string }[] };
+      expect(report.checks.some((c) => /cancelled/.test(c.detail))).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('takes Basic credentials from --basic-env as user:password', async () => {
