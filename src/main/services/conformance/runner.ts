@@ -114,6 +114,7 @@ export class ConformanceRunner {
       limit: (task) => gate.shared(task),
       signal,
       nextRequestNumber: () => ++requestNumber,
+      group: { id: `conformance-${runId}`, label: `Conformance run (${request.profile}${request.readOnly ? ', read-only' : ''}) of ${endpoint.name}` },
     };
     const progress = (p: Omit<ConformanceProgress, 'runId'>) => {
       const event = { runId, ...p };
