@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { DeferredIndex } from './fts-index';
 import { fail } from '@shared/api/errors';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { HistoryPage, HistoryPageRequest, HistoryStats, HistorySummary } from '@shared/model/history';
@@ -75,8 +76,10 @@ interface FullRow extends SummaryRow {
 }
 
 const INSERT = `INSERT INTO entries (uid, started_at, endpoint_id, endpoint_name, method, url, status, error_kind, duration_ms,
-  req_bytes, res_bytes, req_body, res_body, req_file, res_file, meta, stored_bytes, group_id, group_label)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  req_bytes, res_bytes, req_body, res_body, req_file, res_file, meta, stored_bytes, group_id, group_label, fts_pending)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
+/** Retention is looked at no more often than this while requests keep coming. */
+const PRUNE_CHECK_MS = 2000;
 
 const BATCH = 250;
 
@@ -119,11 +122,18 @@ export class HistoryStore implements ExchangeSink {
   private checkedAfterError = false;
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
+  private readonly index: DeferredIndex;
+  private pruneCheckedAt = 0;
+  private pruneCheck: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: HistoryStoreOptions) {
     this.files = new BodyFiles(join(options.dir, BODIES_DIR));
     this.redaction = new HistoryRedaction(options.scrubber);
     this.now = options.now ?? Date.now;
+    this.index = new DeferredIndex(
+      (work) => this.guard(() => work(this.db)),
+      (error) => this.options.log.warn('history: full-text indexing failed', { error: String(error) }),
+    );
     this.openOrHeal();
     // age-based retention also applies while nothing is sent
     this.timer = setInterval(() => this.schedulePrune(), 60 * 60 * 1000);
@@ -162,7 +172,25 @@ export class HistoryStore implements ExchangeSink {
       return;
     }
     this.options.onChange?.('recorded', rows.length);
-    this.schedulePrune();
+    this.index.schedule();
+    this.schedulePruneSoon();
+  }
+
+  /** A retention check after writes, at most one per PRUNE_CHECK_MS while writes keep coming. */
+  private schedulePruneSoon(): void {
+    if (this.pruneCheck) return;
+    const wait = Math.max(0, this.pruneCheckedAt + PRUNE_CHECK_MS - Date.now());
+    if (wait === 0) {
+      this.pruneCheckedAt = Date.now();
+      this.schedulePrune();
+      return;
+    }
+    this.pruneCheck = setTimeout(() => {
+      this.pruneCheck = undefined;
+      this.pruneCheckedAt = Date.now();
+      this.schedulePrune();
+    }, wait);
+    this.pruneCheck.unref();
   }
 
   private insertRows(rows: EntryRow[]): void {
@@ -193,6 +221,7 @@ export class HistoryStore implements ExchangeSink {
 
   list(request: HistoryPageRequest): HistoryPage {
     this.flush();
+    if (request.text) this.index.catchUp();
     const { sql, params } = listSql(request);
     const rows = this.guard(() => this.db.prepare(sql).all(...params) as unknown as SummaryRow[]);
     const more = rows.length > request.limit;
@@ -341,6 +370,8 @@ export class HistoryStore implements ExchangeSink {
     this.flush();
     this.closed = true;
     clearInterval(this.timer);
+    if (this.pruneCheck) clearTimeout(this.pruneCheck);
+    this.index.stop();
     await this.pruning;
     this.db.close();
   }
@@ -383,6 +414,8 @@ export class HistoryStore implements ExchangeSink {
       this.heal(describeDamage(error));
     }
     this.insert = this.db.prepare(INSERT);
+    // entries left unindexed by the last session, or copied out of a damaged database
+    this.index.schedule();
   }
 
   private healNow(problem: string): void {
@@ -391,6 +424,7 @@ export class HistoryStore implements ExchangeSink {
     } catch {}
     this.heal(problem);
     this.insert = this.db.prepare(INSERT);
+    this.index.schedule();
     this.options.onChange?.('reset', 0);
   }
 

@@ -101,6 +101,8 @@ function copyRows(from: DatabaseSync, into: DatabaseSync, result: SalvageResult)
   into.exec('BEGIN');
   try {
     for (let at = lo; at <= hi; at += CHUNK) copyRange(at, Math.min(hi, at + CHUNK - 1));
+    // the new database's full-text index is empty: every copied entry is indexed again
+    into.exec('UPDATE entries SET fts_pending = 1');
     into.exec('COMMIT');
   } catch (error) {
     if (into.isTransaction) into.exec('ROLLBACK');
