@@ -14,6 +14,7 @@ import { httpHandlers } from './rpc/handlers/http';
 import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { workspaceHandlers } from './rpc/handlers/workspace';
+import { simulatorHandlers } from './rpc/handlers/simulator';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
@@ -30,6 +31,7 @@ import { createFileLogger, type Logger } from './services/log/logger';
 import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
+import { SimulatorService } from './services/simulator/simulator-service';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
 import { WorkspaceStore } from './services/workspace/workspace-store';
 import { KeyringStore } from './services/vault/keyring-store';
@@ -76,6 +78,8 @@ export interface AppCore {
   history: HistoryStore;
   collections: CollectionsService;
   collectionRunner: CollectionRunner;
+  /** the IdP simulator (sends through the same request runner as collection runs) */
+  simulator: SimulatorService;
   /** what collection runs send through (the engine; tests put their own) */
   setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
@@ -203,6 +207,16 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       runtime: [`Node ${process.versions.node}`, options.runtime?.electron ? `Electron ${options.runtime.electron}` : ''].filter(Boolean).join(', '),
     }),
   });
+  const simulator = new SimulatorService({
+    dir: paths.simulator,
+    runner: () => requestRunner,
+    baseUrl: (endpointId) => endpoints.endpoint(endpointId).baseUrl,
+    readBody: (exchange) => {
+      const blobId = exchange.response?.body.blobId;
+      return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
+    },
+    onProgress: (progress) => events.emit('simulator.progress', progress),
+  });
   const discovery = new DiscoveryService(engine);
   endpoints.onChange((change) => {
     engine.endpointChanged(change.id);
@@ -222,6 +236,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes }),
     ...collectionsHandlers({ collections, runner: collectionRunner }),
     ...exchangeHandlers(exchange),
+    ...simulatorHandlers(simulator),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -241,6 +256,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     history,
     collections,
     collectionRunner,
+    simulator,
     setRequestRunner(runner) {
       requestRunner = runner;
     },

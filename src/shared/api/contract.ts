@@ -11,6 +11,7 @@ import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
 import { workspaceCommands } from './commands/workspace';
+import { simulatorCommands } from './commands/simulator';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -28,6 +29,7 @@ export const contract = {
   ...historyCommands,
   ...collectionsCommands,
   ...exchangeCommands,
+  ...simulatorCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VaultStatus } from './commands/vault';
 import { SandboxStatus } from './commands/sandbox';
 import { RunStep } from '../model/collection';
+import { RunProgress } from '../idp/report';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -38,6 +39,8 @@ export const events = {
   'collections.changed': z.object({ collectionId: z.string() }),
   /** one request of a running collection finished */
   'collections.runStep': z.object({ runId: z.string(), index: z.number().int(), total: z.number().int(), step: RunStep }),
+  /** a simulator run's progress, a few times a second, with the objects finished since the last one */
+  'simulator.progress': RunProgress,
 };
 
 export type Events = typeof events;

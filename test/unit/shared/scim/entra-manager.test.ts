@@ -56,7 +56,7 @@ describe("Entra ID's manager (tutorial Example 5) reaches the enterprise extensi
 
   it('a name two extensions define is refused as ambiguous', () => {
     const core = SchemaRegistry.core();
-    const other = { id: 'urn:example:params:scim:schemas:extension:hr:2.0:User', name: 'HR', attributes: core.schema(ENTERPRISE_URN)!.attributes };
+    const other = { id: 'urn:example:params:scim:schemas:extension:hr:2.0:User', name: 'HR', description: 'HR', attributes: core.schema(ENTERPRISE_URN)!.attributes };
     const userType = core.resourceType('User')!;
     const registry = new SchemaRegistry([...core.schemas, other], [{ ...userType, schemaExtensions: [...userType.schemaExtensions, { schema: other.id, required: false }] }, core.resourceType('Group')!]);
     expect(() => applyPatch(unmanaged(), patch({ op: 'replace', path: 'department', value: 'x' }), { registry, mode: 'lenient' })).toThrow(/defined by .* and .*; qualify it with the schema URN/);
