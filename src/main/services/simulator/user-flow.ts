@@ -28,13 +28,13 @@ function importStep(ctx: CycleContext, user: SourceUser, log: ObjectLogBuilder):
 }
 
 /** The user in the app: read by the linked id, else matched by the matching attributes in precedence order. */
-async function findUser(ctx: CycleContext, user: SourceUser, log: ObjectLogBuilder): Promise<{ ok: boolean; current?: JsonObject; targetId?: string }> {
+async function findUser(ctx: CycleContext, user: SourceUser, log: ObjectLogBuilder): Promise<{ ok: boolean; current?: JsonObject; targetId?: string; byId?: boolean }> {
   const link = ctx.links.users.get(user.id);
   if (link) {
     const sent = await send(ctx.profile.getUser(link.targetId), ctx.deps, { phase: 'match' });
     log.sent(sent);
     if (sent.verdict.status === 'fail') return { ok: false };
-    if (sent.verdict.found?.resource) return { ok: true, current: sent.verdict.found.resource, targetId: link.targetId };
+    if (sent.verdict.found?.resource) return { ok: true, current: sent.verdict.found.resource, targetId: link.targetId, byId: true };
     // linked, but gone from the app (404): match again as a new object
     ctx.links.users.delete(user.id);
   }
@@ -75,9 +75,9 @@ async function oktaStatus(ctx: CycleContext, log: ObjectLogBuilder, targetId: st
   return sent.verdict.status !== 'fail';
 }
 
-async function update(ctx: CycleContext, log: ObjectLogBuilder, targetId: string, changes: Change[], current: JsonObject | undefined): Promise<{ ok: boolean; current?: JsonObject }> {
+async function update(ctx: CycleContext, log: ObjectLogBuilder, targetId: string, changes: Change[], current: JsonObject | undefined, freshlyRead = false): Promise<{ ok: boolean; current?: JsonObject }> {
   let base = current;
-  if (ctx.profile.readsBeforeUpdate && ctx.profile.idp === 'okta') {
+  if (ctx.profile.readsBeforeUpdate && !freshlyRead) {
     // "To update a user, Okta first makes a GET method request to /Users/${userID}"
     const read = await send(ctx.profile.getUser(targetId), ctx.deps, { phase: 'export' });
     log.sent(read);
@@ -160,7 +160,7 @@ export async function provisionUser(ctx: CycleContext, user: SourceUser, log: Ob
   log.note('action', `Action: ${log.action}`, 'info', 'Modified properties (the value in the app → the value the mapping computes):', rows);
   let after = current;
   if (changes.length) {
-    const result = await update(ctx, log, targetId, changes, current);
+    const result = await update(ctx, log, targetId, changes, current, found.byId);
     if (!result.ok) {
       log.summary(`${log.action} failed`);
       return;
@@ -209,7 +209,7 @@ export async function deprovisionUser(ctx: CycleContext, user: SourceUser, log: 
     log.action = 'Disable';
     if (changes.length) {
       log.note('action', 'Action: Disable (soft delete)', 'info', 'Modified properties:', modified(changes));
-      const result = await update(ctx, log, targetId, changes, current);
+      const result = await update(ctx, log, targetId, changes, current, found.byId);
       if (!result.ok) {
         log.summary('Disable failed');
         return;
@@ -236,7 +236,7 @@ export async function deprovisionUser(ctx: CycleContext, user: SourceUser, log: 
     log.note('action', 'Action: Deactivate', 'info', 'Okta never deletes users in the app: it sets active to false ("Delete Users" in Okta\'s SCIM reference).', [{ name: 'active', value: 'false', old: String(isActive(current)) }]);
     log.action = 'Disable';
     let base = current;
-    if (ctx.profile.id === 'okta-put') {
+    if (ctx.profile.id === 'okta-put' && !found.byId) {
       const read = await send(ctx.profile.getUser(targetId), ctx.deps, { phase: 'export' });
       log.sent(read);
       base = read.verdict.found?.resource ?? current;
