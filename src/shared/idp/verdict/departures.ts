@@ -1,5 +1,7 @@
 import { applyPatch, type PatchDeviationCode } from '../../scim/patch';
+import { findInExtensions } from '../../scim/filter/extension-lookup';
 import { isObject, type JsonObject } from '../../scim/json';
+import { SchemaRegistry } from '../../scim/schema/registry';
 import { validateResource } from '../../scim/validate';
 import { URN } from '../../scim/urns';
 import type { IdpKind, IdpRequest } from '../types';
@@ -33,21 +35,46 @@ const PATCH_FIXES: Record<PatchDeviationCode, (idp: IdpKind) => string> = {
   'filter-syntax': () => 'Accept the filter as written (see the finding).',
 };
 
+/**
+ * Paths that are RFC 7644 but trip servers: an unqualified extension attribute (§3.10 says clients SHOULD
+ * qualify it, so a server must still resolve it) such as Entra's `"path": "manager"`.
+ */
+function unqualifiedExtensions(body: unknown, resourceType: 'User' | 'Group'): Departure[] {
+  const registry = SchemaRegistry.core();
+  const rt = registry.resourceType(resourceType);
+  const operations = isObject(body) && Array.isArray(body.Operations) ? body.Operations : [];
+  const out: Departure[] = [];
+  operations.forEach((op, index) => {
+    if (!isObject(op) || typeof op.path !== 'string') return;
+    const name = /^([A-Za-z_$][\w$-]*)/.exec(op.path)?.[1];
+    if (!name || op.path.includes(':') || registry.attribute({ name }, rt)) return;
+    const ext = findInExtensions(registry, name, rt);
+    if (!ext || 'ambiguous' in ext) return;
+    out.push({
+      code: 'unqualified-extension',
+      what: `Operations[${index}]: "path": "${op.path}" names the ${ext.uri} attribute without its URN (RFC 7644 §3.10 lets a client leave it out: it only SHOULD qualify it)`,
+      fix: PATCH_FIXES['unknown-attribute'](resourceType === 'User' ? 'entra' : 'okta'),
+    });
+  });
+  return out;
+}
+
 function patchDepartures(body: unknown, current: JsonObject | undefined, resourceType: 'User' | 'Group', idp: IdpKind): Departure[] {
   const base: JsonObject = current ?? { schemas: [resourceType === 'User' ? URN.user : URN.group], id: 'x' };
+  const hints = unqualifiedExtensions(body, resourceType);
   try {
     const { deviations } = applyPatch(base, body, { mode: 'lenient', resourceType });
     const seen = new Set<string>();
-    return deviations
+    return [...hints, ...deviations
       .filter((d) => {
         const key = `${d.code}:${d.message}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
       })
-      .map((d) => ({ code: d.code, what: d.operation >= 0 ? `Operations[${d.operation}]: ${d.message}` : d.message, fix: PATCH_FIXES[d.code](idp) }));
+      .map((d) => ({ code: d.code, what: d.operation >= 0 ? `Operations[${d.operation}]: ${d.message}` : d.message, fix: PATCH_FIXES[d.code](idp) }))];
   } catch (error) {
-    return [{ code: 'invalid', what: `even a lenient reading rejects it: ${error instanceof Error ? error.message : String(error)}`, fix: 'See the server\'s detail: the request may depend on the resource\'s state.' }];
+    return [...hints, { code: 'invalid', what: `even a lenient reading rejects it: ${error instanceof Error ? error.message : String(error)}`, fix: 'See the server\'s detail: the request may depend on the resource\'s state.' }];
   }
 }
 

@@ -115,7 +115,7 @@ function rejected(input: JudgeInput, what: string): Verdict {
     log: `${what} failed: ${answer.status}${detail ? ` — ${detail}` : ''}`,
     next: escrow(idp),
     why: departures.length
-      ? `${WHO[idp]} sent ${source.provenance === 'documented' ? 'its documented' : source.provenance === 'secondary' ? 'a reported' : 'an assumed'} request shape (${source.cite}) and the app rejected it. It departs from RFC 7644 here: ${departures.map((d) => d.what).join('; ')}`
+      ? `${WHO[idp]} sent ${source.provenance === 'documented' ? 'its documented' : source.provenance === 'secondary' ? 'a reported' : 'an assumed'} request shape (${source.cite}) and the app rejected it. What servers reject in it: ${departures.map((d) => d.what).join('; ')}`
       : `The app rejected an RFC 7644-conformant request${detail ? `: ${detail}` : ''}.`,
     fix: departures.length ? [...new Set(departures.map((d) => d.fix))].join(' ') : 'Accept this request: it follows RFC 7644, and the IdP will keep sending it.',
     departures,

@@ -38,7 +38,7 @@ describe('the strict sandbox (RFC 7644 to the letter)', () => {
       const manager = failed.find((f) => f.step.kind === 'set-manager')!.step;
       expect(manager.response?.status).toBe(400);
       expect(manager.request?.source.provenance).toBe('documented');
-      expect(manager.verdict?.departures.map((d) => d.code)).toEqual(['op-case', 'single-value-array']);
+      expect(manager.verdict?.departures.map((d) => d.code)).toEqual(['unqualified-extension', 'op-case', 'single-value-array']);
       expect(manager.verdict?.why).toContain('"op": "Add" is not lower-case');
       expect(manager.verdict?.fix).toContain('Compare "op" ignoring case');
       expect(manager.verdict?.fix).toContain('?aadOptscim062020');
