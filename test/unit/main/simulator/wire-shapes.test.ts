@@ -13,7 +13,6 @@ afterEach(async () => {
 });
 
 const rel = (r: Recorded) => r.url.slice(BASE.length);
-const sent = (method: string, pathPrefix: string) => rig!.proxy.recorded.filter((r) => r.method === method && rel(r).startsWith(pathPrefix));
 
 async function edit(change: (dir: SourceDirectory) => void): Promise<void> {
   const { directory } = await rig!.call<DirectoryViewT>('simulator.getDirectory', {});
