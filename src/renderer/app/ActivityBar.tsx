@@ -1,11 +1,13 @@
 import { useLayout, type ActivityId } from '../stores/layout';
-import { CollectionsIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, WorkbenchIcon } from './icons';
+import { CollectionsIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, SimulatorIcon, WorkbenchIcon } from './icons';
 
 const ACTIVITIES: { id: ActivityId; label: string; shortcut: string; icon: (p: { size?: number }) => React.ReactNode }[] = [
   { id: 'workbench', label: 'Requests', shortcut: 'Alt+1', icon: WorkbenchIcon },
   { id: 'discovery', label: 'Discovery', shortcut: 'Alt+2', icon: DiscoveryIcon },
   { id: 'history', label: 'History', shortcut: 'Alt+3', icon: HistoryIcon },
   { id: 'collections', label: 'Collections', shortcut: 'Alt+4', icon: CollectionsIcon },
+  // Alt+5 is left for the Conformance view
+  { id: 'simulator', label: 'IdP simulator', shortcut: 'Alt+6', icon: SimulatorIcon },
 ];
 
 export function ActivityBar() {
@@ -40,4 +42,4 @@ export function ActivityBar() {
   );
 }
 
-export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections' };
+export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections', '6': 'simulator' };

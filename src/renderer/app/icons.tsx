@@ -71,3 +71,10 @@ export const SplitBesideIcon = (p: IconProps) => (
     <path d="M12 4v16" />
   </Icon>
 );
+export const SimulatorIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="7" cy="8" r="3" />
+    <path d="M2 19c0-3 2.2-5 5-5s5 2 5 5" />
+    <path d="M14 8h7m-3-3 3 3-3 3M14 16h7m-3-3 3 3-3 3" />
+  </Icon>
+);

@@ -28,6 +28,7 @@ const history = () => import('../features/history/HistoryPanel');
 const historyEntry = () => import('../features/history/HistoryEntryView');
 const collections = () => import('../features/collections/CollectionsPanel');
 const collection = () => import('../features/collections/CollectionView');
+const simulator = () => import('../features/simulator/SimulatorView');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
@@ -50,6 +51,11 @@ export const VIEWS: Record<ActivityId, View> = {
     title: 'Collections',
     sidebar: lazyView(collections, (m) => m.CollectionsPanel),
     main: lazyView(collection, (m) => m.CollectionView),
+  },
+  simulator: {
+    title: 'IdP simulator',
+    sidebar: <EndpointsSidebar />,
+    main: lazyView(simulator, (m) => m.SimulatorView),
   },
   settings: {
     title: 'Settings',

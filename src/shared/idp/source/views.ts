@@ -34,7 +34,9 @@ const toLocale = (tag: string | null | undefined) => (tag ? tag.replace('-', '_'
 /** What the IdP's mapping expressions read for a user: its attributes under that IdP's names. */
 export function userView(idp: IdpKind, user: SourceUser): SourceView {
   if (idp === 'entra') {
+    const known = Object.fromEntries(SOURCE_USER_ATTRIBUTES.map((name) => [name, null]));
     return {
+      ...known,
       ...user.attributes,
       objectId: user.id,
       // Entra computes IsSoftDeleted from deletion, disabling and unassignment ("how provisioning works")
