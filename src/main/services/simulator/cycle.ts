@@ -101,6 +101,7 @@ export async function runCycle(request: CycleRequest, deps: CycleDeps): Promise<
     groups: new Map(request.directory.groups.map((g) => [g.id, g])),
     links: deps.links,
     current: new Map(),
+    views: new WeakMap(),
   };
   const notes: string[] = [];
   if (idpOf(request.mappings.profile) !== profile.idp) notes.push(`The mapping file was written for ${request.mappings.profile}; its source attributes may not exist in ${profile.label}.`);
@@ -120,8 +121,10 @@ export async function runCycle(request: CycleRequest, deps: CycleDeps): Promise<
   const finish = (log: ObjectLogBuilder) => {
     const built = log.build();
     logs.push(built);
-    const { steps: _steps, ...summary } = built;
-    pendingProgress.push(summary);
+    if (deps.onProgress) {
+      const { steps: _steps, ...summary } = built;
+      pendingProgress.push(summary);
+    }
     done++;
     progress();
   };

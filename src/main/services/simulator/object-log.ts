@@ -18,8 +18,18 @@ export class ObjectLogBuilder {
     readonly label: string,
   ) {}
 
-  note(phase: StepRecord['phase'], title: string, status: StepStatus, detail?: string, rows?: StepRecord['rows']): void {
-    this.steps.push({ phase, kind: phase, title, status, ...(detail ? { detail } : {}), ...(rows ? { rows } : {}), attempt: 0 });
+  /**
+   * A step without a request. `rows` may be a function: the table is then built only when the log is
+   * read (most objects of a large run never are), which keeps a run's own cost small.
+   */
+  note(phase: StepRecord['phase'], title: string, status: StepStatus, detail?: string, rows?: StepRecord['rows'] | (() => StepRecord['rows'])): void {
+    const step: StepRecord = { phase, kind: phase, title, status, attempt: 0 };
+    if (detail) step.detail = detail;
+    if (typeof rows === 'function') {
+      let built: StepRecord['rows'];
+      Object.defineProperty(step, 'rows', { enumerable: true, configurable: true, get: () => (built ??= rows()) });
+    } else if (rows) step.rows = rows;
+    this.steps.push(step);
   }
 
   sent(sent: Sent): void {

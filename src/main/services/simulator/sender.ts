@@ -31,10 +31,10 @@ export interface Sent {
   answer: Answer;
 }
 
-/** The body as the report shows it: pretty JSON, `password` values replaced (Okta sends a generated one). */
-function showBody(body: unknown): string | undefined {
-  if (body === undefined) return undefined;
-  return JSON.stringify(body, (key, value: unknown) => (key.toLowerCase() === 'password' && typeof value === 'string' ? REDACTED : value), 2);
+/** The body as the report keeps it: the JSON sent, `password` values replaced (Okta sends a generated one). */
+function showBody(body: unknown, wire: string): string {
+  if (!/"password"/i.test(wire)) return wire;
+  return JSON.stringify(body, (key, value: unknown) => (key.toLowerCase() === 'password' && typeof value === 'string' ? REDACTED : value));
 }
 
 async function toAnswer(exchange: HttpExchange, deps: SendDeps): Promise<{ answer: Answer; truncated: boolean }> {
@@ -74,12 +74,13 @@ export async function send(planned: PlannedRequest, deps: SendDeps, context: { c
     if (deps.signal.aborted) throw abortError();
     await deps.pacer.take(deps.signal);
     const request = planned.request;
+    const wire = request.body !== undefined ? JSON.stringify(request.body) : undefined;
     const spec = {
       endpointId: deps.endpointId,
       method: request.method,
       path: request.path,
       headers: request.headers.map(([name, value]) => ({ name, value, enabled: true })),
-      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      ...(wire !== undefined ? { body: wire } : {}),
       variables: {},
     };
     const started = performance.now();
@@ -113,14 +114,14 @@ export async function send(planned: PlannedRequest, deps: SendDeps, context: { c
         method: request.method,
         url: exchange?.request.url ?? request.path,
         headers: exchange?.request.headers ?? request.headers,
-        ...(request.body !== undefined ? { body: showBody(request.body) } : {}),
+        ...(wire !== undefined ? { body: showBody(request.body, wire) } : {}),
         source: request.source,
         checks: request.checks,
         ...(exchange ? { exchangeId: exchange.id } : {}),
       },
       response: {
         ...(answer.status !== undefined ? { status: answer.status } : {}),
-        headers: [...answer.headers].map(([n, v]) => [n, v] as [string, string]),
+        headers: answer.headers as [string, string][],
         ...(body ? { body } : {}),
         truncated: truncated || answer.text.length > KEEP_CHARS,
         durationMs: Math.round(answer.durationMs * 100) / 100,

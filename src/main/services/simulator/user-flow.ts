@@ -6,6 +6,7 @@ import {
   resourceTypeFor,
   userLabel,
   userView,
+  asText,
   type Change,
   type PlannedRequest,
   type SourceUser,
@@ -13,17 +14,18 @@ import {
 } from '@shared/idp';
 import { URN, type JsonObject } from '@shared/scim';
 import { getIgnoreCase, isObject } from '@shared/scim/json';
-import { fingerprint, type CycleContext } from './context';
+import { fingerprint, viewOf, type CycleContext } from './context';
 import { shown, type ObjectLogBuilder } from './object-log';
 import { send } from './sender';
 
 const who = (ctx: CycleContext) => (ctx.profile.idp === 'entra' ? 'Entra' : 'Okta');
 
 function importStep(ctx: CycleContext, user: SourceUser, log: ObjectLogBuilder): void {
-  const view = userView(ctx.profile.idp, user);
-  const rows = Object.entries(view)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([name, value]) => ({ name, value: String(value) }));
+  const view = viewOf(ctx, user);
+  const rows = () =>
+    Object.entries(view)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([name, value]) => ({ name, value: String(value) }));
   log.note('import', `Import the user from ${ctx.profile.idp === 'entra' ? 'Microsoft Entra ID' : 'Okta'}`, 'info', `Source id ${user.id}`, rows);
 }
 
@@ -38,7 +40,7 @@ async function findUser(ctx: CycleContext, user: SourceUser, log: ObjectLogBuild
     // linked, but gone from the app (404): match again as a new object
     ctx.links.users.delete(user.id);
   }
-  const view = userView(ctx.profile.idp, user);
+  const view = viewOf(ctx, user);
   let tried = 0;
   for (const row of ctx.matching) {
     const value = evaluateExpression(row.expression, view).value;
@@ -113,7 +115,7 @@ export async function provisionUser(ctx: CycleContext, user: SourceUser, log: Ob
     log.summary('Match failed');
     return;
   }
-  const view = userView(ctx.profile.idp, user);
+  const view = viewOf(ctx, user);
   if (!found.targetId) {
     if (!inScope) {
       log.note('action', 'Determine the action', 'skip', `Not in the app and out of scope: nothing to disable.`);
@@ -122,7 +124,7 @@ export async function provisionUser(ctx: CycleContext, user: SourceUser, log: Ob
       return;
     }
     const computed = computeTargets(ctx.userRows, view, true);
-    log.note('action', 'Action: Create', 'info', computed.missing.length ? `The mappings read attributes the user does not have: ${computed.missing.join(', ')}.` : undefined, computed.values.map((v) => ({ name: v.row.target.text, value: shown(v.value) })));
+    log.note('action', 'Action: Create', 'info', computed.missing.length ? `The mappings read attributes the user does not have: ${computed.missing.join(', ')}.` : undefined, () => computed.values.map((v) => ({ name: v.row.target.text, value: shown(v.value) })));
     log.action = 'Create';
     const sent = await send(ctx.profile.createUser(computed.values, user, ctx.build), ctx.deps, { phase: 'export' });
     log.sent(sent);
@@ -216,7 +218,7 @@ export async function deprovisionUser(ctx: CycleContext, user: SourceUser, log: 
       }
     } else log.note('action', 'Action: Disable (soft delete)', 'info', 'The user is already disabled in the app (or the mappings do not map active).');
     const matchRow = ctx.matching[0];
-    const value = matchRow ? evaluateExpression(matchRow.expression, userView(ctx.profile.idp, user)).value : null;
+    const value = matchRow ? evaluateExpression(matchRow.expression, viewOf(ctx, user)).value : null;
     if (matchRow && value !== null && value !== '') {
       const text = String(value);
       const planned: PlannedRequest = { ...ctx.profile.matchUser(matchRow.target.text, text), kind: 'confirm-soft-delete', title: 'Next cycle: query the disabled user again (it must still be found)' };
@@ -253,9 +255,10 @@ const MANAGER_VALUE = resolveTarget(`${URN.enterpriseUser}:manager.value`, resou
 export async function linkManager(ctx: CycleContext, user: SourceUser, log: ObjectLogBuilder): Promise<void> {
   const link = ctx.links.users.get(user.id);
   if (!link || !user.assigned || user.softDeleted) return;
-  const computed = computeTargets(ctx.userRows, userView(ctx.profile.idp, user), false);
-  if (!computed.manager) return;
-  const wanted = computed.manager.sourceId;
+  const row = ctx.userRows.find((r) => r.reference);
+  if (!row) return;
+  const wanted = asText(evaluateExpression(row.expression, viewOf(ctx, user)).value) || null;
+  const computed = { manager: { row, sourceId: wanted } };
   const current = ctx.current.get(user.id);
   const managerInApp = current ? getIgnoreCase(current[URN.enterpriseUser] as JsonObject | undefined ?? {}, 'manager') : undefined;
   const hadManager = (link.manager !== undefined && link.manager !== null) || (isObject(managerInApp) && Boolean(getIgnoreCase(managerInApp, 'value')));

@@ -76,10 +76,12 @@ export function resolveTarget(text: string, resourceType: ScimResourceType, regi
 
 function selected(item: unknown, select: Record<string, string | boolean>): boolean {
   if (!isObject(item)) return false;
-  return Object.entries(select).every(([key, want]) => {
+  for (const key in select) {
+    const want = select[key];
     const got = getIgnoreCase(item, key);
-    return typeof want === 'string' && typeof got === 'string' ? got.toLowerCase() === want.toLowerCase() : got === want;
-  });
+    if (typeof want === 'string' && typeof got === 'string' ? got !== want && got.toLowerCase() !== want.toLowerCase() : got !== want) return false;
+  }
+  return true;
 }
 
 function containerOf(resource: JsonObject, target: TargetPath, create: boolean): JsonObject | undefined {

@@ -40,7 +40,7 @@ const ascii = (text: string) =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z]/g, '')
+    .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
 
 /** A version-4-shaped UUID from a seeded generator (ids that look like Entra's objectIds). */
@@ -103,7 +103,9 @@ export function generateDirectory(userCount: number, groupCount: number, options
   const ids = Array.from({ length: userCount }, () => seededUuid(random));
   const users = ids.map((id, i) => {
     const person = PEOPLE[i % PEOPLE.length]!;
-    const numbered = { ...person, family: `${person.family} ${Math.floor(i / PEOPLE.length) + 1}` };
+    // numbered from the second round of names on, so every userName is unique
+    const round = Math.floor(i / PEOPLE.length);
+    const numbered = round === 0 ? person : { ...person, family: `${person.family} ${round + 1}` };
     const managerIndex = i === 0 ? null : Math.floor((i - 1) / 8);
     return user(numbered, i, id, managerIndex === null ? null : ids[managerIndex]!, domain);
   });

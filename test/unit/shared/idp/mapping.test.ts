@@ -88,3 +88,14 @@ describe('mapping problems', () => {
     expect(twice.map((p) => p.message)).toEqual(['matching precedence 1 is given to two attributes', 'a reference (manager) cannot be a matching attribute']);
   });
 });
+
+describe('generated directories', () => {
+  it('give every user a unique userPrincipalName and a manager that exists', async () => {
+    const { generateDirectory } = await import('@shared/idp');
+    const dir = generateDirectory(1000, 50);
+    expect(new Set(dir.users.map((u) => u.attributes.userPrincipalName)).size).toBe(1000);
+    const ids = new Set(dir.users.map((u) => u.id));
+    expect(dir.users.every((u) => u.attributes.manager === null || ids.has(u.attributes.manager!))).toBe(true);
+    expect(dir.groups).toHaveLength(50);
+  });
+});
