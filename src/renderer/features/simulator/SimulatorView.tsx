@@ -50,6 +50,22 @@ export function SimulatorView() {
         <div className="sim-title">
           <h1>IdP simulator</h1>
           <p className="muted small">{info?.summary ?? 'Plays Microsoft Entra ID or Okta against your SCIM endpoint.'}</p>
+          {info && (
+            <details className="small sim-reads">
+              <summary>How {info.idp === 'entra' ? 'Entra ID' : 'Okta'} reads your answers</summary>
+              <dl>
+                <dt>Nothing found</dt>
+                <dd>{info.reads.notFound}</dd>
+                <dt>Create</dt>
+                <dd>{info.reads.create}</dd>
+                <dt>Updates</dt>
+                <dd>{info.reads.writes}</dd>
+                <dt>Retries</dt>
+                <dd>{info.reads.retries}</dd>
+              </dl>
+              <p className="muted">Sources: {info.sources.map((s) => s.cite).join('; ')}.</p>
+            </details>
+          )}
         </div>
         <div className="sim-controls">
           <label className="field">

@@ -19,6 +19,7 @@ export const ProfileInfoSchema = z.object({
   readsBeforeUpdate: z.boolean(),
   deletesUsers: z.boolean(),
   matchesGroups: z.boolean(),
+  reads: z.object({ notFound: z.string(), create: z.string(), writes: z.string(), retries: z.string() }),
 });
 
 export const MappingProblemSchema = z.object({

@@ -81,6 +81,12 @@ function entraProfile(flag: boolean): ClientProfile {
     readsBeforeUpdate: false,
     deletesUsers: true,
     matchesGroups: true,
+    reads: {
+      notFound: 'A query that finds nothing must answer 200 with an empty ListResponse; a 404 fails the step (tutorial, "Get User by query - Zero results"). More than one match fails it too.',
+      create: 'Needs 201 with the created resource and its id: Entra keeps the id for every later operation ("detects and caches the target system\'s ID").',
+      writes: 'PATCH is answered 200 or 204 (the whole resource is not needed back); for groups 204 is advised. DELETE is answered 204.',
+      retries: 'A 429 is sent again after Retry-After. Any other failure is retried in the next cycle (about every 40 minutes), less and less often; when most operations fail the job goes into quarantine ("How provisioning works").',
+    },
 
     testConnection(matchingTarget, ctx) {
       // "Test Connection queries the SCIM endpoint for a user that doesn't exist, using a random GUID as

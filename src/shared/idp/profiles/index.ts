@@ -22,6 +22,7 @@ export function profileInfos(): ProfileInfo[] {
     readsBeforeUpdate: p.readsBeforeUpdate,
     deletesUsers: p.deletesUsers,
     matchesGroups: p.matchesGroups,
+    reads: { ...p.reads },
   }));
 }
 

@@ -58,6 +58,12 @@ function oktaProfile(put: boolean): ClientProfile {
     readsBeforeUpdate: true,
     deletesUsers: false,
     matchesGroups: false,
+    reads: {
+      notFound: 'A query that finds nothing is answered 200 with an empty ListResponse, or 404 with a SCIM error: Okta documents both (the simulator flags the 404, which other clients do not take).',
+      create: 'Needs 201 with the created user; an empty body is an error ("Create new user returned empty user"); a 409 stops the provisioning job for that user.',
+      writes: `${put ? 'Every update is a GET then a PUT' : 'Profile updates are a GET then a PUT; activation and Group Push are PATCH'}: a PUT is answered 200 with the updated resource, a PATCH 200 with it or 204.`,
+      retries: 'Throttled (429) and failed (5xx) requests are retried by Okta (secondary: third-party write-ups; the SCIM reference does not say); a task that keeps failing shows under the admin console\'s Tasks.',
+    },
 
     testConnection() {
       // Okta's SPEC test, step 1: a list of one user to read its attributes

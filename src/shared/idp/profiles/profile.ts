@@ -43,6 +43,8 @@ export interface ProfileInfo {
   deletesUsers: boolean;
   /** whether the IdP queries for an existing group before creating one (Okta Group Push posts directly) */
   matchesGroups: boolean;
+  /** how the IdP reads answers, in words (the verdicts in `verdict/judge.ts` apply it) */
+  reads: { notFound: string; create: string; writes: string; retries: string };
 }
 
 /** A client profile: the requests one IdP sends, built from the documented shapes. */

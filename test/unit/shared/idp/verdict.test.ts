@@ -69,3 +69,17 @@ describe('why a server rejected a request', () => {
     expect(explainRequest(profileById('entra-flag').setActive('u1', false, undefined).request, 'entra')).toEqual([]);
   });
 });
+
+describe('profile data', () => {
+  it('every profile says, in words, how its IdP reads answers, and cites its sources', async () => {
+    const { profileInfos } = await import('@shared/idp');
+    const infos = profileInfos();
+    expect(infos.map((p) => p.id)).toEqual(['entra', 'entra-flag', 'okta', 'okta-put']);
+    for (const p of infos) {
+      expect(Object.values(p.reads).every((text) => text.length > 40)).toBe(true);
+      expect(p.sources.every((s) => s.provenance === 'documented' && s.cite.length > 10)).toBe(true);
+    }
+    expect(infos.find((p) => p.id === 'entra')!.reads.retries).toContain('Retry-After');
+    expect(infos.find((p) => p.id === 'okta')!.reads.notFound).toContain('404');
+  });
+});
