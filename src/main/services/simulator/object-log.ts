@@ -55,7 +55,8 @@ export class ObjectLogBuilder {
   }
 
   build(): ObjectLog {
-    const lastFail = [...this.steps].reverse().find((s) => s.status === 'fail');
+    let lastFail: StepRecord | undefined;
+    for (let i = this.steps.length - 1; i >= 0 && !lastFail; i--) if (this.steps[i]!.status === 'fail') lastFail = this.steps[i];
     const summary = lastFail ? `${lastFail.title}: ${lastFail.verdict?.log ?? lastFail.detail ?? 'failed'}` : (this.summaryText ?? this.action);
     return {
       index: this.index,

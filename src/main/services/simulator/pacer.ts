@@ -28,6 +28,11 @@ export class Pacer {
 
   constructor(private readonly rate: number) {}
 
+  /** false when the run sends as fast as the server answers */
+  get paced(): boolean {
+    return this.rate > 0;
+  }
+
   async take(signal?: AbortSignal): Promise<void> {
     if (!(this.rate > 0)) return;
     const now = performance.now();

@@ -72,7 +72,7 @@ export async function send(planned: PlannedRequest, deps: SendDeps, context: { c
   const steps: StepRecord[] = [];
   for (let attempt = 0; ; attempt++) {
     if (deps.signal.aborted) throw abortError();
-    await deps.pacer.take(deps.signal);
+    if (deps.pacer.paced) await deps.pacer.take(deps.signal);
     const request = planned.request;
     const wire = request.body !== undefined ? JSON.stringify(request.body) : undefined;
     const spec = {

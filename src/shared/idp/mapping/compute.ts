@@ -2,7 +2,7 @@ import { URN } from '../../scim/urns';
 import type { JsonValue } from '../../scim/json';
 import type { ScimAttribute, ScimResourceType } from '../../scim/schema/types';
 import { SchemaRegistry } from '../../scim/schema/registry';
-import { asText, evaluateExpression, parseExpression, type Expression, type ExpressionValue, type SourceView } from '../expression';
+import { asText, evaluateInto, parseExpression, type Expression, type ExpressionValue, type SourceView } from '../expression';
 import type { MappingObject, MappingRow } from './model';
 import { readTarget, resolveTarget, writeTarget, type TargetPath } from './paths';
 
@@ -93,14 +93,12 @@ export function computeTargets(rows: readonly CompiledRow[], view: SourceView, c
       continue;
     }
     if (row.row.apply === 'create' && !creating) continue;
-    const evaluation = evaluateExpression(row.expression, view);
-    for (const m of evaluation.missing) if (!out.missing.includes(m)) out.missing.push(m);
-    for (const n of evaluation.notes) if (!out.notes.includes(n)) out.notes.push(n);
+    const result = evaluateInto(row.expression, view, out);
     if (row.reference) {
-      out.manager = { row, sourceId: asText(evaluation.value) || null };
+      out.manager = { row, sourceId: asText(result) || null };
       continue;
     }
-    const value = typedValue(evaluation.value, row.target.valueDef);
+    const value = typedValue(result, row.target.valueDef);
     if (value !== null) out.values.push({ row, value });
   }
   return out;

@@ -31,12 +31,14 @@ const OKTA_NAMES: Record<string, string> = {
 /** Okta's locale is `en_US` where Entra's preferredLanguage is `en-US`. */
 const toLocale = (tag: string | null | undefined) => (tag ? tag.replace('-', '_') : null);
 
+/** Every directory attribute, unset: a user's view starts from it, so an attribute the user lacks reads as empty, not unknown. */
+const NO_VALUES: Readonly<Record<string, null>> = Object.fromEntries(SOURCE_USER_ATTRIBUTES.map((name) => [name, null]));
+
 /** What the IdP's mapping expressions read for a user: its attributes under that IdP's names. */
 export function userView(idp: IdpKind, user: SourceUser): SourceView {
   if (idp === 'entra') {
-    const known = Object.fromEntries(SOURCE_USER_ATTRIBUTES.map((name) => [name, null]));
     return {
-      ...known,
+      ...NO_VALUES,
       ...user.attributes,
       objectId: user.id,
       // Entra computes IsSoftDeleted from deletion, disabling and unassignment ("how provisioning works")
