@@ -15,6 +15,7 @@ import { httpHandlers } from './rpc/handlers/http';
 import { vaultHandlers } from './rpc/handlers/vault';
 import { settingsHandlers } from './rpc/handlers/settings';
 import { workspaceHandlers } from './rpc/handlers/workspace';
+import { simulatorHandlers } from './rpc/handlers/simulator';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
@@ -35,6 +36,7 @@ import { createFileLogger, type Logger } from './services/log/logger';
 import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
+import { SimulatorService } from './services/simulator/simulator-service';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
 import { removeStaleTemps } from './services/storage/stale-temps';
 import { WorkspaceStore } from './services/workspace/workspace-store';
@@ -87,6 +89,8 @@ export interface AppCore {
   collectionRunner: CollectionRunner;
   /** drives an endpoint through the conformance check catalogue; keeps, compares and reports runs */
   conformance: ConformanceService;
+  /** the IdP simulator (sends through the same request runner as collection runs) */
+  simulator: SimulatorService;
   /** what collection runs send through (the engine; tests put their own) */
   setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
@@ -216,6 +220,16 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       runtime: [`Node ${process.versions.node}`, options.runtime?.electron ? `Electron ${options.runtime.electron}` : ''].filter(Boolean).join(', '),
     }),
   });
+  const simulator = new SimulatorService({
+    dir: paths.simulator,
+    runner: () => requestRunner,
+    baseUrl: (endpointId) => endpoints.endpoint(endpointId).baseUrl,
+    readBody: (exchange) => {
+      const blobId = exchange.response?.body.blobId;
+      return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
+    },
+    onProgress: (progress) => events.emit('simulator.progress', progress),
+  });
   const discovery = new DiscoveryService(engine);
   const conformanceRunner = new ConformanceRunner({
     engine,
@@ -257,6 +271,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...collectionsHandlers({ collections, runner: collectionRunner }),
     ...exchangeHandlers(exchange),
     ...conformanceHandlers({ conformance, blobs, previewBytes: () => settings.get().http.previewBytes }),
+    ...simulatorHandlers(simulator),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -277,6 +292,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     collections,
     collectionRunner,
     conformance,
+    simulator,
     setRequestRunner(runner) {
       requestRunner = runner;
     },

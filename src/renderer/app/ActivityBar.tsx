@@ -1,5 +1,5 @@
 import { useLayout, type ActivityId } from '../stores/layout';
-import { CollectionsIcon, ConformanceIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, WorkbenchIcon } from './icons';
+import { CollectionsIcon, ConformanceIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, SimulatorIcon, WorkbenchIcon } from './icons';
 
 const ACTIVITIES: { id: ActivityId; label: string; shortcut: string; icon: (p: { size?: number }) => React.ReactNode }[] = [
   { id: 'workbench', label: 'Requests', shortcut: 'Alt+1', icon: WorkbenchIcon },
@@ -7,6 +7,7 @@ const ACTIVITIES: { id: ActivityId; label: string; shortcut: string; icon: (p: {
   { id: 'history', label: 'History', shortcut: 'Alt+3', icon: HistoryIcon },
   { id: 'collections', label: 'Collections', shortcut: 'Alt+4', icon: CollectionsIcon },
   { id: 'conformance', label: 'Conformance', shortcut: 'Alt+5', icon: ConformanceIcon },
+  { id: 'simulator', label: 'IdP simulator', shortcut: 'Alt+6', icon: SimulatorIcon },
 ];
 
 /**
@@ -52,4 +53,4 @@ export function ActivityBar() {
   );
 }
 
-export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections', '5': 'conformance' };
+export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections', '5': 'conformance', '6': 'simulator' };

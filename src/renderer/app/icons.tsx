@@ -89,3 +89,10 @@ export const TrashIcon = (p: IconProps) => (
     <path d="M6 7l1 13h10l1-13M9 7V4h6v3" />
   </Icon>
 );
+export const SimulatorIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="7" cy="8" r="3" />
+    <path d="M2 19c0-3 2.2-5 5-5s5 2 5 5" />
+    <path d="M14 8h7m-3-3 3 3-3 3M14 16h7m-3-3 3 3-3 3" />
+  </Icon>
+);

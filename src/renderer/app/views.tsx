@@ -30,6 +30,7 @@ const collections = () => import('../features/collections/CollectionsPanel');
 const collection = () => import('../features/collections/CollectionView');
 const conformancePanel = () => import('../features/conformance/ConformancePanel');
 const conformance = () => import('../features/conformance/ConformanceView');
+const simulator = () => import('../features/simulator/SimulatorView');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
@@ -57,6 +58,11 @@ export const VIEWS: Record<ActivityId, View> = {
     title: 'Conformance',
     sidebar: lazyView(conformancePanel, (m) => m.ConformancePanel),
     main: lazyView(conformance, (m) => m.ConformanceView),
+  },
+  simulator: {
+    title: 'IdP simulator',
+    sidebar: <EndpointsSidebar />,
+    main: lazyView(simulator, (m) => m.SimulatorView),
   },
   settings: {
     title: 'Settings',

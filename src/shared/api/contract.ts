@@ -12,6 +12,7 @@ import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
 import { vaultCommands } from './commands/vault';
 import { workspaceCommands } from './commands/workspace';
+import { simulatorCommands } from './commands/simulator';
 
 /**
  * Every command the renderer can send to main: name -> request and response schemas.
@@ -30,6 +31,7 @@ export const contract = {
   ...collectionsCommands,
   ...exchangeCommands,
   ...conformanceCommands,
+  ...simulatorCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

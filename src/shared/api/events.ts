@@ -3,6 +3,7 @@ import { VaultStatus } from './commands/vault';
 import { SandboxStatus } from './commands/sandbox';
 import { RunStep } from '../model/collection';
 import { CheckResult } from '../model/conformance';
+import { RunProgress } from '../idp/report';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -47,6 +48,8 @@ export const events = {
     total: z.number().int().min(0),
     result: CheckResult.optional(),
   }),
+  /** a simulator run's progress, a few times a second, with the objects finished since the last one */
+  'simulator.progress': RunProgress,
 };
 
 export type Events = typeof events;

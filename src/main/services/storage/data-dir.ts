@@ -37,6 +37,8 @@ export function dataPaths(dataDir: string) {
     collections: join(dataDir, 'collections'),
     /** collection folders opened from elsewhere on disk */
     collectionFolders: join(dataDir, 'collection-folders.json'),
+    /** the IdP simulator's mapping tables and test directory, plain JSON beside the collections */
+    simulator: join(dataDir, 'simulator'),
     sandbox: join(dataDir, 'sandbox'),
     bodies: join(dataDir, 'bodies'),
     workspace: join(dataDir, 'workspace.json'),

@@ -5,6 +5,7 @@ import { SchemaRegistry } from '../schema/registry';
 import type { ScimAttribute, ScimResourceType } from '../schema/types';
 import type { AttributePath, CompareFilter, CompareOperator, Filter, LogicalFilter } from './ast';
 import { chainOperands } from './chain';
+import { findInExtensions } from './extension-lookup';
 import { parseFilter } from './parser';
 
 /** A filter compiled to a predicate over resources (or, inside `[…]`, over values of a multi-valued attribute). */
@@ -66,6 +67,11 @@ function visitLeaves(value: unknown, test: Leaf, viaValue: boolean): number {
     }
     return seen;
   }
+  // a single complex value (the enterprise `manager`) compares through its "value" too
+  if (viaValue && typeof value === 'object') {
+    const inner = lookup(value, 'value', 'value', 'value');
+    return inner === undefined || inner === null ? -1 : test(inner) ? 1 : 0;
+  }
   return test(value) ? 1 : 0;
 }
 
@@ -85,6 +91,13 @@ function accessor(path: AttributePath, ctx: Context, forPresence: boolean): Acce
     const resolved = registry.attribute({ ...(path.uri ? { uri: path.uri } : {}), name: path.name }, ctx.resourceType);
     top = resolved?.top;
     if (path.uri) container = schemaContainer(path.uri, registry, ctx.resourceType);
+    else if (!resolved) {
+      const ext = unqualifiedExtension(path.name, ctx);
+      if (ext) {
+        top = ext.attribute;
+        container = schemaContainer(ext.uri, registry, ctx.resourceType);
+      }
+    }
   }
   const getTop = step(path.name, top);
   if (path.subAttr !== undefined) {
@@ -110,6 +123,12 @@ function accessor(path: AttributePath, ctx: Context, forPresence: boolean): Acce
   const viaValue = !forPresence && (top === undefined || top.type === 'complex');
   const def = top?.type === 'complex' ? registry.subAttribute(top, 'value') : top;
   return { visit: (node, test) => visitLeaves(getTop(container(node)), test, viaValue), def };
+}
+
+/** An unqualified name the base schema lacks, found in a schema extension (RFC 7644 §3.10); ambiguous names stay unresolved. */
+function unqualifiedExtension(name: string, ctx: Context): { uri: string; attribute: ScimAttribute } | undefined {
+  const found = findInExtensions(ctx.registry, name, ctx.resourceType);
+  return found && !('ambiguous' in found) ? found : undefined;
 }
 
 /** Where the attributes of schema `uri` live: the resource itself for a base schema, else under the URN key. */
@@ -236,9 +255,11 @@ function compileNode(filter: Filter, ctx: Context): CompiledFilter {
     }
     case 'valuePath': {
       const resolved = ctx.inValueFilter ? undefined : ctx.registry.attribute(filter.path, ctx.resourceType);
-      const parent = resolved?.attribute;
+      const ext = ctx.inValueFilter || resolved || filter.path.uri ? undefined : unqualifiedExtension(filter.path.name, ctx);
+      const parent = resolved?.attribute ?? ext?.attribute;
       const getAttr = step(filter.path.name, parent);
-      const container = filter.path.uri && !ctx.inValueFilter ? schemaContainer(filter.path.uri, ctx.registry, ctx.resourceType) : (obj: unknown) => obj;
+      const uri = ctx.inValueFilter ? undefined : (filter.path.uri ?? ext?.uri);
+      const container = uri ? schemaContainer(uri, ctx.registry, ctx.resourceType) : (obj: unknown) => obj;
       const inner = compileNode(filter.filter, { ...ctx, parent, inValueFilter: true });
       return (node) => {
         const value = getAttr(container(node));

@@ -75,6 +75,18 @@ export function coerceValues(ctx: PatchContext, def: ScimAttribute | undefined, 
 /** A value for an attribute that may be single- or multi-valued. */
 export function coerceFor(ctx: PatchContext, def: ScimAttribute | undefined, value: unknown, where: string): unknown {
   if (def?.multiValued) return coerceValues(ctx, def, value, where);
-  if (def && Array.isArray(value)) return ctx.fail('invalidValue', `"${where}" is single-valued: expected one value, got an array`);
+  if (def && Array.isArray(value)) return coerceSingle(ctx, def, onlyElement(ctx, def, value, where), where);
   return coerceSingle(ctx, def, value, where);
+}
+
+/** Lenient: Entra ID sends a single-valued reference as an array of one (`"manager": [{"$ref":…,"value":…}]`). */
+export function onlyElement(ctx: PatchContext, def: ScimAttribute, value: unknown[], where: string): unknown {
+  if (value.length !== 1) return ctx.fail('invalidValue', `"${where}" is single-valued: expected one value, got an array of ${value.length}`);
+  ctx.departure(
+    'single-value-array',
+    'invalidValue',
+    `"${where}" is single-valued (RFC 7643 §2.4), but the value is an array of one; read as its only element`,
+    def.type === 'complex' ? ' (Entra ID sends the manager this way; use lenient mode to accept it)' : '',
+  );
+  return value[0];
 }

@@ -2,9 +2,9 @@ import type { Filter } from '../filter/ast';
 import { chainOperands } from '../filter/chain';
 import { compileValueFilter } from '../filter/evaluate';
 import { formatFilter } from '../filter/printer';
-import { describeValue, findKey, getIgnoreCase, isObject, jsonEqual, type JsonObject, type JsonValue } from '../json';
+import { describeValue, findKey, getIgnoreCase, hasValue, isObject, jsonEqual, type JsonObject, type JsonValue } from '../json';
 import type { ScimAttribute } from '../schema/types';
-import { coerceFor, coerceSingle, coerceValues } from './coerce';
+import { coerceFor, coerceSingle, coerceValues, onlyElement } from './coerce';
 import type { PatchContext } from './context';
 import { enforcePrimary, guardRemove, guardWrite } from './guards';
 import { containerOf, dropEmptyExtension, type Target } from './target';
@@ -32,7 +32,8 @@ function setSub(ctx: PatchContext, obj: JsonObject, name: string, def: ScimAttri
 }
 
 /** RFC 7644 §3.5.2.1/§3.5.2.3: the sub-attributes given replace or add; those not given stay. */
-function mergeInto(ctx: PatchContext, obj: JsonObject, def: ScimAttribute | undefined, value: unknown, where: string): void {
+function mergeInto(ctx: PatchContext, obj: JsonObject, def: ScimAttribute | undefined, given: unknown, where: string): void {
+  const value = def && !def.multiValued && Array.isArray(given) ? onlyElement(ctx, def, given, where) : given;
   const source = isObject(value) ? value : def ? coerceSingle(ctx, def, value, where) : value;
   if (!isObject(source)) ctx.fail('invalidValue', `"${where}" is complex: expected an object of sub-attributes, got ${describeValue(value)}`);
   for (const name of Object.keys(source)) {
@@ -40,6 +41,16 @@ function mergeInto(ctx: PatchContext, obj: JsonObject, def: ScimAttribute | unde
     if (def && !sub) ctx.departure('unknown-attribute', 'invalidPath', `"${where}.${name}" is not a sub-attribute of "${def.name}"`);
     setSub(ctx, obj, name, sub, source[name], `${where}.${name}`);
   }
+}
+
+/** Whether a complex value holds a value in a sub-attribute a client can set (readOnly ones, like `manager.displayName`, follow the others). */
+function hasClientValue(ctx: PatchContext, def: ScimAttribute | undefined, value: JsonValue | undefined): boolean {
+  if (!isObject(value) || !def) return hasValue(value);
+  for (const key of Object.keys(value)) {
+    if (ctx.registry.subAttribute(def, key)?.mutability === 'readOnly') continue;
+    if (hasValue(value[key])) return true;
+  }
+  return false;
 }
 
 /** Whether `existing` already holds everything in `candidate` (RFC 7644 §3.5.2.1: adding a value that exists changes nothing). */
@@ -103,6 +114,13 @@ export function addOrReplace(ctx: PatchContext, op: 'add' | 'replace', t: Target
       mergeInto(ctx, made, t.def, value, t.text);
       guardWrite(ctx, t.def, existing, made, t.text);
       container[key] = made;
+    }
+    // RFC 7643 §2.5: a complex value left with no assigned sub-attribute (`{"value": ""}`, Entra ID's way of
+    // clearing a manager) is no value: the attribute is unassigned, with what the server derived from it
+    if (!hasClientValue(ctx, t.def, container[key])) {
+      guardRemove(ctx, t.def, existing, t.text);
+      delete container[key];
+      if (t.extension) dropEmptyExtension(ctx, t.extension);
     }
     return;
   }

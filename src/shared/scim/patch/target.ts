@@ -1,5 +1,6 @@
 import { ScimFilterError } from '../errors';
 import type { Filter } from '../filter/ast';
+import { findInExtensions } from '../filter/extension-lookup';
 import { findKey, isObject, type JsonObject, type JsonValue } from '../json';
 import { parsePath, type PatchPath } from '../path';
 import type { SchemaRegistry } from '../schema/registry';
@@ -168,7 +169,15 @@ function resolve(
     }
   } else if (checked) {
     def = registry.attribute({ name: name! }, rt)?.top;
-    if (!def) ctx.departure('unknown-attribute', 'invalidPath', `"${text}": "${name}" is not an attribute of ${rt.name} (schema ${rt.schema})`);
+    if (!def) {
+      // RFC 7644 §3.10: extension attributes SHOULD be qualified; an unqualified one is still that extension's
+      const ext = findInExtensions(registry, name!, rt);
+      if (ext && 'ambiguous' in ext) ctx.fail('invalidPath', `"${text}": "${name}" is defined by ${ext.ambiguous.join(' and ')}; qualify it with the schema URN`);
+      if (ext) {
+        target.extension = ext.uri;
+        def = ext.attribute;
+      } else ctx.departure('unknown-attribute', 'invalidPath', `"${text}": "${name}" is not an attribute of ${rt.name} (schema ${rt.schema})`);
+    }
   }
   if (def) target.def = def;
   if (subAttr !== undefined) {

@@ -38,6 +38,7 @@ export type PatchDeviationCode =
   | 'dotted-key'
   | 'qualified-key'
   | 'complex-as-string'
+  | 'single-value-array'
   | 'filter-created-value'
   | 'no-target'
   | 'unknown-attribute'
