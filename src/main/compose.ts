@@ -27,6 +27,7 @@ import type { ExchangeSink } from './services/exchange-sink';
 import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { ExchangeService } from './services/exchange/exchange-service';
+import { registryFromDiscovery } from './services/exchange/scim-findings';
 import { HistoryStore } from './services/history/history-store';
 import { createFileLogger, type Logger } from './services/log/logger';
 import type { RequestRunner } from './services/request-runner';
@@ -192,6 +193,8 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
     },
     onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
+    // the SCIM checks of each step read the endpoint's own schemas
+    registry: async (endpointId) => registryFromDiscovery(await discovery.get(endpointId)),
   });
   const exchange = new ExchangeService({
     history,

@@ -13,7 +13,7 @@ describe('CollectionsService', () => {
   });
   afterEach(() => tmp.remove());
 
-  it('creates a collection as plain files: canonical JSON, 2-space indent, trailing newline', async () => {
+  it('creates a collection as plain files: canonical JSON, 2-space indent, trailing newline, a JSON body as JSON', async () => {
     const { service } = collectionsIn(tmp.dir);
     await service.init();
     const collection = await service.create({ name: 'Entra provisioning', variables: { userName: 'kenji', baseGroup: 'ops' } });
@@ -25,7 +25,7 @@ describe('CollectionsService', () => {
     expect(read(join(collection.folder, 'create-user.request.json'))).toBe(
       [
         '{',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "name": "Create user",',
         '  "method": "POST",',
         '  "path": "/Users",',
@@ -36,7 +36,10 @@ describe('CollectionsService', () => {
         '      "enabled": true',
         '    }',
         '  ],',
-        '  "body": "{\\"userName\\":\\"{{userName}}\\"}",',
+        '  "body": {',
+        '    "userName": "{{userName}}"',
+        '  },',
+        '  "assertions": [],',
         '  "captures": [',
         '    {',
         '      "variable": "userId",',
