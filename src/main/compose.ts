@@ -203,6 +203,8 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     // the endpoints' API-key headers are credentials too
     secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    // findings in exports read each endpoint's schemas as discovery already knows them
+    registry: (endpointId) => registryFromDiscovery(endpointId ? discovery.cached(endpointId) : undefined),
     environment: () => ({
       app: { name: APP_NAME, version: APP_VERSION },
       host: options.host,

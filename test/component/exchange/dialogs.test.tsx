@@ -22,8 +22,11 @@ describe('the export dialog', () => {
     expect(preview.textContent).toContain('Credential headers: authorization ×2');
     expect(preview.textContent).toContain('Known secret values (tokens, passwords from the vault): 1');
     expect(preview.textContent).toContain('No personal data found under the selected attributes.');
-    await userEvent.type(screen.getByRole('textbox', { name: /More attributes/ }), 'userName, title');
-    await waitFor(() => expect(api.callsOf('exchange.preview').at(-1)?.redaction.personalData).toEqual(['emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName', 'userName', 'title']));
+    // userName and externalId are ticked by default with the other personal values
+    await userEvent.type(screen.getByRole('textbox', { name: /More attributes/ }), 'nickName, title');
+    await waitFor(() =>
+      expect(api.callsOf('exchange.preview').at(-1)?.redaction.personalData).toEqual(['userName', 'externalId', 'emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName', 'nickName', 'title']),
+    );
     const limit = screen.getByRole('spinbutton', { name: /Cut each body after/ });
     fireEvent.change(limit, { target: { value: '5000' } });
     await userEvent.click(screen.getByRole('button', { name: 'Export Markdown report' }));

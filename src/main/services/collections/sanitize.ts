@@ -29,6 +29,7 @@ export function sanitizeRequest(request: SavedRequest, scrubber: SecretScrubber)
       headers,
       ...(request.body !== undefined ? { body: scrub(request.body, 'the body') } : {}),
       ...(request.description !== undefined ? { description: scrub(request.description, 'the description') } : {}),
+      assertions: request.assertions.map((a, i) => ({ ...a, path: scrub(a.path, `assertion ${i + 1}`), value: scrub(a.value, `assertion ${i + 1}`) })),
     },
     warnings,
   };

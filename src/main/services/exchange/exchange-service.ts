@@ -4,6 +4,7 @@ import type { ExchangeRecord } from '@shared/redact/exchanges';
 import { redactExchanges } from '@shared/redact/exchanges';
 import type { RedactionOptions, RedactionPreview } from '@shared/redact/options';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import { SchemaRegistry } from '@shared/scim';
 import type { CollectionRunner } from '../collections/collection-runner';
 import type { CollectionsService } from '../collections/collections-service';
 import { formatJson } from '../collections/json-file';
@@ -16,6 +17,7 @@ import { toHar } from './har';
 import { countRequests, type ImportedCollection } from './import-tree';
 import { toJsonExport } from './json-export';
 import { toMarkdown } from './markdown';
+import { checkRecords, redactNotes, redactRun, withSteps, type ExchangeNotes } from './notes';
 import { fromPostman, toPostman } from './postman';
 
 export interface ExchangeServiceOptions {
@@ -26,6 +28,8 @@ export interface ExchangeServiceOptions {
   environment: () => ExportEnvironment;
   /** more credential header names (the endpoints' API-key headers) */
   secretHeaders?: () => string[] | Promise<string[]>;
+  /** an endpoint's schemas for the SCIM checks in exports (what discovery knows; never a new request) */
+  registry?: (endpointId: string | undefined) => SchemaRegistry;
   now?: () => Date;
 }
 
@@ -51,15 +55,27 @@ export class ExchangeService {
     return { count: records.length, preview };
   }
 
+  /**
+   * An export with what the app found: the SCIM check findings of each answer (the shared rules,
+   * run here on the exchanges as recorded), and for a run its steps' assertions, summary and
+   * comparison. Every text that quotes the exchanges goes through the same redactor as they do.
+   */
   async export(input: { source: ExportSource; format: ExportFormat; redaction: RedactionOptions; bodyLimit: number }): Promise<ExportFile & { count: number; preview: RedactionPreview }> {
-    const { records, preview } = await this.redacted(input.source, input.redaction);
+    const originals = this.records(input.source);
+    const run = input.source.kind === 'run' ? this.options.runs.get(input.source.runId) : undefined;
+    const registry = this.options.registry ?? (() => SchemaRegistry.core());
+    let notes: ExchangeNotes[] = await checkRecords(originals, registry, run?.findings);
+    if (run) notes = withSteps(notes, originals, run.result.steps);
+    const { records, preview, redactor } = await this.redactRecords(originals, input.redaction);
+    const shown = notes.map((note) => redactNotes(note, redactor));
+    const runShown = run ? redactRun(run.result, redactor) : undefined;
     const now = this.options.now?.() ?? new Date();
     const env = this.options.environment();
     const summary = summarize(records, env, now);
     let content: string;
-    if (input.format === 'har') content = formatJson(toHar(records, env, preview));
-    else if (input.format === 'json') content = formatJson(toJsonExport(records, summary, preview));
-    else content = toMarkdown(records, summary, preview, { bodyLimit: input.bodyLimit });
+    if (input.format === 'har') content = formatJson(toHar(records, env, preview, { notes: shown, run: runShown }));
+    else if (input.format === 'json') content = formatJson(toJsonExport(records, summary, preview, { notes: shown, run: runShown }));
+    else content = toMarkdown(records, summary, preview, { bodyLimit: input.bodyLimit, notes: shown, run: runShown });
     // the last line of defence: nothing known to be secret leaves, whatever path it took
     content = this.options.scrubber.scrub(content);
     const { extension, mimeType } = FORMATS[input.format];
@@ -112,7 +128,11 @@ export class ExchangeService {
   }
 
   private async redacted(source: ExportSource, redaction: RedactionOptions) {
+    return this.redactRecords(this.records(source), redaction);
+  }
+
+  private async redactRecords(records: ExchangeRecord[], redaction: RedactionOptions) {
     const secretHeaders = [...redaction.secretHeaders, ...((await this.options.secretHeaders?.()) ?? [])];
-    return redactExchanges(this.records(source), this.options.scrubber, { personalData: redaction.personalData, secretHeaders });
+    return redactExchanges(records, this.options.scrubber, { personalData: redaction.personalData, secretHeaders });
   }
 }

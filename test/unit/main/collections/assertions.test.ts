@@ -129,3 +129,17 @@ describe('assertion operators', () => {
     expect(evaluateAssertions(disabled.map((a) => ({ ...a, enabled: true })), subject(user, 500))).toEqual([{ from: 'status', path: '', op: 'equals', value: '500', passed: true, actual: '500' }]);
   });
 });
+
+describe('credentials in assertions', () => {
+  it('judges a password or a credential header like any value, and never shows it', () => {
+    const body = { ...user, password: 'hunter2-Secret!' };
+    const passwordSeen = judge({ from: 'body', path: 'password', op: 'equals', value: 'wrong' }, body);
+    expect(passwordSeen).toMatchObject({ passed: false, actual: '[REDACTED]' });
+    expect(judge({ from: 'body', path: 'password', op: 'absent' }, body)).toMatchObject({ passed: false, actual: '[REDACTED]' });
+    const withCookie = evaluateAssertion(AssertionSchema.parse({ from: 'header', path: 'Set-Cookie', op: 'contains', value: 'sid=' }), {
+      ...subject(user),
+      exchange: exchange(200, [['Set-Cookie', 'sid=abcdef0123456789']]),
+    });
+    expect(withCookie).toMatchObject({ passed: true, actual: '[REDACTED]' });
+  });
+});

@@ -78,9 +78,11 @@ describe('CollectionsService', () => {
           { name: 'Authorization', value: 'Bearer abc', enabled: true },
           { name: 'X-Trace', value: 'vault-token-0123456789', enabled: true },
         ],
+        assertions: [{ from: 'body', path: 'token', op: 'notEquals', value: 'vault-token-0123456789' }],
       },
     });
-    expect(saved.warnings).toHaveLength(3);
+    expect(saved.warnings).toHaveLength(4);
+    expect(saved.warnings[3]).toMatch(/assertion 1 of "Get" was replaced/);
     expect(saved.warnings[0]).toMatch(/Authorization header .* was not saved: auth comes from the endpoint/);
     const { collection, warnings } = await service.update(c.id, { variables: { token: 'vault-token-0123456789' } });
     expect(collection.variables.token).toBe('[REDACTED]');

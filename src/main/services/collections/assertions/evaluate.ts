@@ -1,5 +1,9 @@
 import { DEFAULT_ASSERTION, describeAssertion, type Assertion, type AssertionResult } from '@shared/model/assertion';
 import type { HttpExchange } from '@shared/model/exchange';
+import { attributeSegments } from '@shared/redact/attribute-paths';
+import { isSecretMember } from '@shared/redact/credential-names';
+import { isSecretHeader } from '@shared/redact/headers';
+import { REDACTED } from '@shared/redact/secret-scrubber';
 import type { SchemaRegistry } from '@shared/scim';
 import { valuesAt } from './body-path';
 import { asText, judgeFor } from './compare';
@@ -20,6 +24,13 @@ function shown(values: readonly unknown[]): string {
   if (values.length === 0) return '(absent)';
   const text = values.length === 1 ? asText(values[0]) : JSON.stringify(values);
   return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
+}
+
+/** A credential is judged like any value but never shown (a password attribute, an Authorization header). */
+function holdsCredential(assertion: Assertion): boolean {
+  if (assertion.from === 'header') return isSecretHeader(assertion.path.trim());
+  if (assertion.from !== 'body') return false;
+  return attributeSegments(assertion.path).some((segment) => isSecretMember(segment));
 }
 
 type Actual = { values: unknown[] } | { problem: string };
@@ -62,7 +73,7 @@ export function evaluateAssertion(assertion: Assertion, subject: AssertionSubjec
   const actual = actualOf(assertion, subject);
   if ('problem' in actual) return { ...base, passed: false, actual: '(not available)', message: actual.problem };
   const { values } = actual;
-  const text = shown(values);
+  const text = values.length > 0 && holdsCredential(assertion) ? REDACTED : shown(values);
   if (assertion.op === 'exists') return { ...base, passed: values.length > 0, actual: text };
   if (assertion.op === 'absent') return { ...base, passed: values.length === 0, actual: text };
   const judge = judgeFor(assertion.op, assertion.value);
