@@ -121,4 +121,4 @@ export const Collection = CollectionSummary.extend({
 });
 export type Collection = z.infer<typeof Collection>;
 
-export { RunStep, RunResult, RunComparison, RunSummary, StepChecks, ScimFinding, summarizeRun } from './collection-run';
+export { RunStep, RunResult, RunComparison, RunSummary, StepChange, StepChecks, ScimFinding, summarizeRun } from './collection-run';

@@ -132,9 +132,13 @@ describe('saving a workbench tab into a collection', () => {
     expect(opened.getAttribute('aria-selected')).toBe('true');
     expect(activeTab().source).toEqual({ kind: 'collection', id: `${collection.id}/${created.itemId}`, label: 'Provisioning › Get user' });
     expect(screen.getByRole('button', { name: 'Save' }).getAttribute('title')).toBe('Save to Provisioning › Get user (Ctrl+S / ⌘+S)');
-    const path = screen.getByRole('textbox', { name: 'Path' });
-    await user.clear(path);
-    await user.type(path, '/Users?count=2');
+    // it opens in the operation it performs (List), its query in the query panel
+    expect(screen.getByRole('radiogroup', { name: 'Operation' }).querySelector('[aria-checked="true"]')?.textContent).toBe('List');
+    expect((screen.getByRole('textbox', { name: 'Path' }) as HTMLInputElement).value).toBe('/Users');
+    const count = screen.getByRole('spinbutton', { name: 'count' });
+    expect((count as HTMLInputElement).value).toBe('1');
+    await user.clear(count);
+    await user.type(count, '2');
     expect(tabNames()).toContain('GET Get user, unsaved changes');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
