@@ -25,6 +25,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/hosts/electron/main.ts'),
           web: resolve(import.meta.dirname, 'src/main/hosts/web/cli.ts'),
           sandbox: resolve(import.meta.dirname, 'src/main/services/sandbox/cli.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/hosts/cli/main.ts'),
         },
       },
     },

@@ -2,14 +2,17 @@
 // bench/README.md and bench/results/latest.json. Each bench is bundled first (our sources included,
 // npm packages left external) and imported natively, so our code runs as it does in the app and as
 // the peers' code does: Vite's dev-time module transform would slow every cross-module call.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { mergeReadme } from './bench-merge.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const only = process.argv.slice(2);
+// `--merge` (or BENCH_MERGE=1) with names: the sections of those benches replace theirs in bench/README.md
+const merge = process.argv.includes('--merge') || process.env.BENCH_MERGE === '1';
+const only = process.argv.slice(2).filter((a) => a !== '--merge');
 const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -67,6 +70,10 @@ const readme = [
 
 if (only.length === 0) {
   writeFileSync(join(root, 'bench', 'README.md'), readme);
+} else if (merge) {
+  const path = join(root, 'bench', 'README.md');
+  writeFileSync(path, mergeReadme(readFileSync(path, 'utf8'), sections, files, `${new Date().toISOString()} on ${machine}`));
+  process.stdout.write(`${readme}\n`);
 } else {
   process.stdout.write(`${readme}\n`);
 }

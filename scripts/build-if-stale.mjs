@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const outputs = ['out/main/web.js', 'out/main/index.js', 'out/main/sandbox.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(root, p));
+const outputs = ['out/main/web.js', 'out/main/index.js', 'out/main/sandbox.js', 'out/main/cli.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(root, p));
 const inputs = ['src', 'package.json', 'electron.vite.config.ts'].map((p) => join(root, p));
 
 function newest(path) {

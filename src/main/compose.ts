@@ -5,6 +5,7 @@ import type { Capabilities, HostKind } from '@shared/api/capabilities';
 import { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { appHandlers } from './rpc/handlers/app';
 import { collectionsHandlers } from './rpc/handlers/collections';
+import { conformanceHandlers } from './rpc/handlers/conformance';
 import { exchangeHandlers } from './rpc/handlers/exchange';
 import { historyHandlers } from './rpc/handlers/history';
 import { sandboxHandlers } from './rpc/handlers/sandbox';
@@ -18,7 +19,9 @@ import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
 import { CollectionsService } from './services/collections/collections-service';
+import { ConformanceService } from './services/conformance/conformance-service';
 import { ConformanceRunner } from './services/conformance/runner';
+import { RunStore } from './services/conformance/run-store';
 import { CHECKS } from '@shared/scim/checks';
 import { DiscoveryService } from './services/discovery/discovery-service';
 import { sandboxBuiltIns, type BuiltInProvider } from './services/endpoints/built-ins';
@@ -34,8 +37,10 @@ import type { RequestRunner } from './services/request-runner';
 import { startSandbox, type SandboxServer } from './services/sandbox/sandbox';
 import { SettingsStore } from './services/settings/settings-store';
 import { dataPaths, type DataPaths } from './services/storage/data-dir';
+import { removeStaleTemps } from './services/storage/stale-temps';
 import { WorkspaceStore } from './services/workspace/workspace-store';
 import { KeyringStore } from './services/vault/keyring-store';
+import { SessionStore } from './services/vault/secret-store';
 import { Vault } from './services/vault/vault';
 import { APP_NAME, APP_VERSION } from './version';
 
@@ -54,6 +59,8 @@ export interface ComposeOptions {
   exchangeSink?: ExchangeSink;
   /** where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: process.env) */
   env?: NodeJS.ProcessEnv;
+  /** `session`: secrets in memory only, the keychain is never asked (the CLI with built-in endpoints) */
+  secrets?: 'keychain' | 'session';
 }
 
 /** Where the built-in "Sandbox" endpoint points; the token lives only in main's memory. */
@@ -79,8 +86,8 @@ export interface AppCore {
   history: HistoryStore;
   collections: CollectionsService;
   collectionRunner: CollectionRunner;
-  /** drives an endpoint through the conformance check catalogue */
-  conformance: ConformanceRunner;
+  /** drives an endpoint through the conformance check catalogue; keeps, compares and reports runs */
+  conformance: ConformanceService;
   /** what collection runs send through (the engine; tests put their own) */
   setRequestRunner(runner: RequestRunner): void;
   /** problems found at start (a damaged file set aside…) for the UI to show */
@@ -95,6 +102,8 @@ export interface AppCore {
 export async function compose(options: ComposeOptions): Promise<AppCore> {
   const paths = dataPaths(options.dataDir);
   mkdirSync(paths.root, { recursive: true, mode: 0o700 });
+  // temp files of atomic writes that a killed process left (history and collections sweep their own folders)
+  for (const dir of [paths.root, paths.bodies]) await removeStaleTemps(dir);
   const scrubber = new SecretScrubber();
   const log = createFileLogger({ dir: paths.logs, scrubber, echo: options.echoLog ?? false });
   const events = new EventBus();
@@ -145,7 +154,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
 
   const sandbox = capabilities.sandbox && options.sandbox !== false ? await startEmbeddedSandbox(options.sandbox || {}, { log, events, scrubber, notices }) : undefined;
   const vault = new Vault({
-    keychain: new KeyringStore(),
+    keychain: options.secrets === 'session' ? new SessionStore() : new KeyringStore(),
     scrubber,
     log,
     onStatus: (status) => events.emit('vault.changed', status),
@@ -213,7 +222,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     }),
   });
   const discovery = new DiscoveryService(engine);
-  const conformance = new ConformanceRunner({
+  const conformanceRunner = new ConformanceRunner({
     engine,
     endpoint: (id) => {
       const endpoint = endpoints.endpoint(id);
@@ -223,6 +232,16 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     checks: CHECKS,
     version: APP_VERSION,
     log,
+  });
+  const conformanceRuns = new RunStore({ dir: paths.conformance, scrubber, log, onNotice: notice('conformance') });
+  const conformance = new ConformanceService({
+    runner: conformanceRunner,
+    store: conformanceRuns,
+    history,
+    scrubber,
+    checks: CHECKS,
+    secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    onProgress: (progress) => events.emit('conformance.progress', progress),
   });
   endpoints.onChange((change) => {
     engine.endpointChanged(change.id);
@@ -242,6 +261,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes, runs: collectionRunner }),
     ...collectionsHandlers({ collections, runner: collectionRunner }),
     ...exchangeHandlers(exchange),
+    ...conformanceHandlers({ conformance, blobs, previewBytes: () => settings.get().http.previewBytes }),
   };
   const router = createRouter(handlers, { log, scrub: (text) => scrubber.scrub(text) });
   log.info('started', { host: options.host, version: APP_VERSION });
@@ -270,11 +290,13 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     info,
     async dispose() {
       log.info('stopping');
+      for (const runId of conformance.running()) conformance.cancel(runId);
       await workspace.flush();
       await engine.close();
       await sandbox?.stop();
       await collections.close();
       await history.close();
+      conformanceRuns.close();
       await log.close();
     },
   };

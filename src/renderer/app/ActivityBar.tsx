@@ -1,11 +1,12 @@
 import { useLayout, type ActivityId } from '../stores/layout';
-import { CollectionsIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, WorkbenchIcon } from './icons';
+import { CollectionsIcon, ConformanceIcon, DiscoveryIcon, HistoryIcon, LogoMark, SettingsIcon, WorkbenchIcon } from './icons';
 
 const ACTIVITIES: { id: ActivityId; label: string; shortcut: string; icon: (p: { size?: number }) => React.ReactNode }[] = [
   { id: 'workbench', label: 'Requests', shortcut: 'Alt+1', icon: WorkbenchIcon },
   { id: 'discovery', label: 'Discovery', shortcut: 'Alt+2', icon: DiscoveryIcon },
   { id: 'history', label: 'History', shortcut: 'Alt+3', icon: HistoryIcon },
   { id: 'collections', label: 'Collections', shortcut: 'Alt+4', icon: CollectionsIcon },
+  { id: 'conformance', label: 'Conformance', shortcut: 'Alt+5', icon: ConformanceIcon },
 ];
 
 /**
@@ -51,4 +52,4 @@ export function ActivityBar() {
   );
 }
 
-export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections' };
+export const ACTIVITY_SHORTCUTS: Record<string, ActivityId> = { '1': 'workbench', '2': 'discovery', '3': 'history', '4': 'collections', '5': 'conformance' };

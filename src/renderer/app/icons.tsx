@@ -33,6 +33,12 @@ export const CollectionsIcon = (p: IconProps) => (
     <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
   </Icon>
 );
+export const ConformanceIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4h6l1 2h3v14H5V6h3z" />
+    <path d="m9 13 2 2 4-4" />
+  </Icon>
+);
 export const SettingsIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="3" />

@@ -28,6 +28,8 @@ const history = () => import('../features/history/HistoryPanel');
 const historyEntry = () => import('../features/history/HistoryEntryView');
 const collections = () => import('../features/collections/CollectionsPanel');
 const collection = () => import('../features/collections/CollectionView');
+const conformancePanel = () => import('../features/conformance/ConformancePanel');
+const conformance = () => import('../features/conformance/ConformanceView');
 
 /** What each activity shows in the sidebar and the main pane. */
 export const VIEWS: Record<ActivityId, View> = {
@@ -50,6 +52,11 @@ export const VIEWS: Record<ActivityId, View> = {
     title: 'Collections',
     sidebar: lazyView(collections, (m) => m.CollectionsPanel),
     main: lazyView(collection, (m) => m.CollectionView),
+  },
+  conformance: {
+    title: 'Conformance',
+    sidebar: lazyView(conformancePanel, (m) => m.ConformancePanel),
+    main: lazyView(conformance, (m) => m.ConformanceView),
   },
   settings: {
     title: 'Settings',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const HostKind = z.enum(['desktop', 'web']);
+export const HostKind = z.enum(['desktop', 'web', 'cli']);
 export type HostKind = z.infer<typeof HostKind>;
 
 /** What the running host can do, so the UI offers only what works. */

@@ -6,6 +6,7 @@ import { endpointsCommands } from './commands/endpoints';
 import { httpCommands } from './commands/http';
 import { sandboxCommands } from './commands/sandbox';
 import { collectionsCommands } from './commands/collections';
+import { conformanceCommands } from './commands/conformance';
 import { exchangeCommands } from './commands/exchange';
 import { historyCommands } from './commands/history';
 import { settingsCommands } from './commands/settings';
@@ -28,6 +29,7 @@ export const contract = {
   ...historyCommands,
   ...collectionsCommands,
   ...exchangeCommands,
+  ...conformanceCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Contract = typeof contract;

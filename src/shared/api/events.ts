@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VaultStatus } from './commands/vault';
 import { SandboxStatus } from './commands/sandbox';
 import { RunStep } from '../model/collection';
+import { CheckResult } from '../model/conformance';
 
 /**
  * Events main pushes to the renderer: name -> payload schema.
@@ -38,6 +39,14 @@ export const events = {
   'collections.changed': z.object({ collectionId: z.string() }),
   /** one request of a running collection finished */
   'collections.runStep': z.object({ runId: z.string(), index: z.number().int(), total: z.number().int(), step: RunStep }),
+  /** a conformance run moved on: a phase began, or a check finished (`result`, secrets already replaced) */
+  'conformance.progress': z.object({
+    runId: z.string(),
+    phase: z.enum(['discovery', 'checks', 'cleanup', 'done']),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    result: CheckResult.optional(),
+  }),
 };
 
 export type Events = typeof events;

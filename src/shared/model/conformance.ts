@@ -88,3 +88,58 @@ export function summarize(checks: readonly Pick<CheckResult, 'status'>[]): RunSu
   }
   return summary;
 }
+
+/** A kept run as the run list shows it (no results). */
+export const RunListItem = ConformanceRun.pick({
+  runId: true,
+  version: true,
+  target: true,
+  profile: true,
+  readOnly: true,
+  only: true,
+  startedAt: true,
+  finishedAt: true,
+  cancelled: true,
+  summary: true,
+}).extend({ checkCount: z.number().int() });
+export type RunListItem = z.infer<typeof RunListItem>;
+
+export function runListItem(run: ConformanceRun): RunListItem {
+  const { runId, version, target, profile, readOnly, only, startedAt, finishedAt, cancelled, summary } = run;
+  return { runId, version, target, profile, readOnly, only, startedAt, finishedAt, cancelled, summary, checkCount: run.checks.length };
+}
+
+/** One check's outcome in each of two runs. */
+export const ComparedCheck = z.object({
+  id: z.string(),
+  group: z.string(),
+  title: z.string(),
+  base: CheckResult.pick({ status: true, detail: true }).optional(),
+  head: CheckResult.pick({ status: true, detail: true }).optional(),
+});
+export type ComparedCheck = z.infer<typeof ComparedCheck>;
+
+/**
+ * Two runs side by side, `base` the earlier one: what started failing, what passes now, what stayed
+ * the same, what changed otherwise (pass → warn, anything ↔ skip, fail → warn), and the checks only
+ * one of them has.
+ */
+export const RunComparison = z.object({
+  base: RunListItem,
+  head: RunListItem,
+  /** fail in head, something else in base (checks in both runs) */
+  newlyFailing: z.array(ComparedCheck),
+  /** pass in head, fail or warn in base */
+  newlyPassing: z.array(ComparedCheck),
+  /** the same status in both */
+  unchanged: z.array(ComparedCheck),
+  /** a different status that is neither of the above */
+  otherChanges: z.array(ComparedCheck),
+  onlyInBase: z.array(ComparedCheck),
+  onlyInHead: z.array(ComparedCheck),
+});
+export type RunComparison = z.infer<typeof RunComparison>;
+
+/** The four report files a run can be exported as. */
+export const ReportFormat = z.enum(['html', 'markdown', 'junit', 'json']);
+export type ReportFormat = z.infer<typeof ReportFormat>;

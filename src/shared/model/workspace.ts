@@ -66,7 +66,7 @@ export const WorkspaceTab = z.object({
 });
 export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
 
-export const ActivityId = z.enum(['workbench', 'discovery', 'history', 'collections', 'settings']);
+export const ActivityId = z.enum(['workbench', 'discovery', 'history', 'collections', 'conformance', 'settings']);
 export type ActivityId = z.infer<typeof ActivityId>;
 
 export const Layout = z.object({

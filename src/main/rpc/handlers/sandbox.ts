@@ -1,5 +1,6 @@
 import type { SandboxStatus } from '@shared/api/commands/sandbox';
 import { fail } from '@shared/api/errors';
+import { DEFECTS, isDefectName } from '../../services/sandbox/defects';
 import type { SandboxServer } from '../../services/sandbox/sandbox';
 import type { Handlers } from '../router';
 
@@ -10,6 +11,7 @@ const NOT_RUNNING: SandboxStatus = {
   groupCount: 0,
   lenient: false,
   faults: { latencyMs: 0, failNext: null, dropNext: 0 },
+  defects: [],
 };
 
 /** The sandbox commands; without a running sandbox, status says so and the others are unsupported. */
@@ -21,6 +23,12 @@ export function sandboxHandlers(sandbox: SandboxServer | undefined): Pick<Handle
   return {
     'sandbox.status': () => sandbox?.status() ?? NOT_RUNNING,
     'sandbox.reset': () => require().reset(),
-    'sandbox.configure': (changes) => require().configure(changes),
+    'sandbox.configure': ({ defects, ...changes }) => {
+      const unknown = (defects ?? []).filter((name) => !isDefectName(name));
+      if (unknown.length > 0) {
+        throw fail('validation', `Unknown sandbox defect ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}`, { issues: unknown.map((name) => ({ path: 'defects', message: `unknown defect "${name}"` })) });
+      }
+      return require().configure({ ...changes, ...(defects ? { defects: defects.filter(isDefectName) } : {}) });
+    },
   };
 }

@@ -4,8 +4,6 @@ import { fail } from '@shared/api/errors';
 import {
   COLLECTION_FILE,
   CollectionFile,
-  FOLDER_FILE,
-  FolderFile,
   REQUEST_SUFFIX,
   SavedRequest,
   type Collection,
@@ -15,14 +13,21 @@ import {
 } from '@shared/model/collection';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { Logger } from '../log/logger';
-import { canonicalCollection, canonicalFolder, canonicalRequest } from './canonical';
+import { removeStaleTemps } from '../storage/stale-temps';
+import { canonicalCollection, canonicalRequest } from './canonical';
 import { childId, readCollection, type ReadCollection } from './collection-reader';
+import { brokenName, keepIfBroken, problemOnDisk } from './broken-files';
 import { readJsonFile, writeJsonFile } from './json-file';
-import { FolderWatcher } from './folder-watcher';
+import { brokenFileError, childNames, findItem, itemPath, orderFileId } from './items';
+import { file, folder, FolderWatcher, gone, type OwnChange } from './folder-watcher';
 import { folderName, requestFileName, slug, uniqueName } from './names';
-import { writeOrder } from './order-file';
+import { newCollectionPlan, newCollectionTarget, type NewCollection } from './new-collection';
+import { planTree, writePlan, type TreeNode } from './tree-writer';
+import { addVariables, writeOrder } from './order-file';
 import { collectionId, FolderRegistry } from './registry';
 import { sanitizeRequest, sanitizeVariables } from './sanitize';
+
+export type { TreeNode } from './tree-writer';
 
 export interface CollectionsOptions {
   /** `<data>/collections`: the default home of collections */
@@ -47,11 +52,6 @@ interface Cached {
   read: ReadCollection;
   stale: boolean;
 }
-
-const PARALLEL_WRITES = 16;
-
-/** A folder or request to write (imports). */
-export type TreeNode = { kind: 'folder'; name: string; description?: string | undefined; children: TreeNode[] } | { kind: 'request'; request: SavedRequest };
 
 /** Saves and edits report what they left out (a credential header value, a secret variable). */
 export interface Saved {
@@ -78,7 +78,7 @@ export class CollectionsService {
         if (cached) cached.stale = true;
         this.options.onChange?.(id);
       },
-      options.debounceMs ?? 200,
+      { debounceMs: options.debounceMs ?? 200 },
       (folder, error) => options.log.warn('collections: cannot watch folder', { folder, error: String(error) }),
     );
   }
@@ -87,6 +87,10 @@ export class CollectionsService {
     await mkdir(this.options.dir, { recursive: true });
     const notice = await this.registry.load();
     if (notice) this.notices.push(notice);
+    // temp files and import staging folders that a killed process left in any collection folder
+    const removed: string[] = [];
+    for (const folder of [this.options.dir, ...this.registry.list()]) removed.push(...(await removeStaleTemps(folder, { recursive: true })));
+    if (removed.length) this.options.log.info('collections: removed temporary files left by an earlier run', { count: removed.length });
   }
 
   // ---- collections ------------------------------------------------------------------------------
@@ -113,22 +117,7 @@ export class CollectionsService {
   }
 
   async create(input: { name: string; folder?: string | undefined; variables?: Record<string, string> }): Promise<Collection> {
-    let folder: string;
-    if (input.folder) {
-      if (!isAbsolute(input.folder)) throw fail('validation', `The collection folder must be an absolute path, not "${input.folder}"`, { issues: [{ path: 'folder', message: 'not absolute' }] });
-      folder = resolve(input.folder);
-      if ((await readJsonFile(join(folder, COLLECTION_FILE), CollectionFile)).ok) {
-        throw fail('conflict', `${folder} already holds a collection; open it instead of creating one there.`);
-      }
-    } else {
-      const taken = await readdir(this.options.dir).catch(() => [] as string[]);
-      folder = join(this.options.dir, uniqueName(slug(input.name), '', taken));
-    }
-    await mkdir(folder, { recursive: true });
-    const { variables } = sanitizeVariables(input.variables ?? {}, this.options.scrubber);
-    await writeJsonFile(join(folder, COLLECTION_FILE), canonicalCollection(CollectionFile.parse({ name: input.name, variables })));
-    if (!this.isInternal(folder)) await this.registry.add(folder);
-    return this.get(collectionId(folder));
+    return this.get((await this.createWithTree(input, [])).collectionId);
   }
 
   /** Adds a folder from elsewhere (a git checkout); one without `collection.json` gets one. */
@@ -155,7 +144,7 @@ export class CollectionsService {
 
   async update(id: string, patch: { name?: string | undefined; description?: string | undefined; variables?: Record<string, string> | undefined }): Promise<{ collection: Collection; warnings: string[] }> {
     const { read, known } = await this.readWithKnown(id);
-    if (read.orderFiles.get('') === 'broken') throw this.brokenFile(join(known.folder, COLLECTION_FILE), read);
+    if (read.orderFiles.get('') === 'broken') throw brokenFileError(join(known.folder, COLLECTION_FILE), read);
     const current = read.file ?? CollectionFile.parse({ name: read.collection.name });
     const { variables, warnings } = sanitizeVariables(patch.variables ?? current.variables, this.options.scrubber);
     const next = CollectionFile.parse({
@@ -164,19 +153,31 @@ export class CollectionsService {
       ...(patch.description !== undefined ? { description: patch.description || undefined } : {}),
       variables,
     });
-    await writeJsonFile(join(known.folder, COLLECTION_FILE), canonicalCollection(next));
+    await this.own(known, [file(COLLECTION_FILE)], () => writeJsonFile(join(known.folder, COLLECTION_FILE), canonicalCollection(next)));
     return { collection: await this.changed(id), warnings };
   }
 
   // ---- requests and folders ----------------------------------------------------------------------
 
-  /** Creates a request in `parentId`, or overwrites `itemId` (its file name stays; `rename` changes it). */
+  /**
+   * Creates a request in `parentId`, or overwrites `itemId` (its file name stays; `rename` changes it).
+   * A file there that does not parse (edited by hand) is not overwritten: it is kept next to the
+   * request under a `.broken-<time>.json` name, and a warning says where.
+   */
   async saveRequest(id: string, input: { parentId?: string | undefined; itemId?: string | undefined; request: SavedRequestInput }): Promise<Saved> {
     const { read, known } = await this.readWithKnown(id);
     const { request, warnings } = sanitizeRequest(SavedRequest.parse(input.request), this.options.scrubber);
     if (input.itemId) {
-      const item = this.item(read, input.itemId, 'request');
-      await writeJsonFile(this.pathOf(known, item.id), canonicalRequest(request));
+      const item = findItem(read, input.itemId, 'request');
+      const path = this.pathOf(known, item.id);
+      const aside = brokenName(path, new Date());
+      const asideId = childId(item.parentId, basename(aside));
+      const problem = await this.own(known, [file(item.id), file(asideId)], async () => {
+        const broken = await keepIfBroken(path, aside);
+        await writeJsonFile(path, canonicalRequest(request));
+        return broken;
+      });
+      if (problem) warnings.push(`${path} did not parse (${problem.message}), so it was not overwritten: it was kept as ${aside}, and "${request.name}" was saved in its place.`);
       await this.changed(id);
       return { itemId: item.id, warnings };
     }
@@ -184,8 +185,10 @@ export class CollectionsService {
     this.folderItem(read, parentId);
     const taken = await readdir(this.pathOf(known, parentId));
     const name = requestFileName(request.name, taken);
-    await writeJsonFile(join(this.pathOf(known, parentId), name), canonicalRequest(request));
-    warnings.push(...(await this.placeChild(known, read, parentId, name)));
+    await this.own(known, [file(childId(parentId, name)), file(orderFileId(parentId))], async () => {
+      await writeJsonFile(join(this.pathOf(known, parentId), name), canonicalRequest(request));
+      warnings.push(...(await this.placeChild(known, read, parentId, name)));
+    });
     await this.changed(id);
     return { itemId: childId(parentId, name), warnings };
   }
@@ -194,8 +197,10 @@ export class CollectionsService {
     const { read, known } = await this.readWithKnown(id);
     this.folderItem(read, parentId);
     const dir = folderName(name, await readdir(this.pathOf(known, parentId)));
-    await mkdir(join(this.pathOf(known, parentId), dir));
-    const warnings = await this.placeChild(known, read, parentId, dir);
+    const warnings = await this.own(known, [folder(childId(parentId, dir)), file(orderFileId(parentId))], async () => {
+      await mkdir(join(this.pathOf(known, parentId), dir));
+      return this.placeChild(known, read, parentId, dir);
+    });
     await this.changed(id);
     return { itemId: childId(parentId, dir), warnings };
   }
@@ -203,24 +208,31 @@ export class CollectionsService {
   /** Renames a request (its name and its file) or a folder (its directory). */
   async rename(id: string, itemId: string, name: string): Promise<Saved> {
     const { read, known } = await this.readWithKnown(id);
-    const item = this.item(read, itemId);
+    const item = findItem(read, itemId);
     const parentDir = this.pathOf(known, item.parentId);
     const base = basename(this.pathOf(known, item.id));
     const taken = (await readdir(parentDir)).filter((n) => n !== base);
-    let newBase: string;
     if (item.kind === 'request') {
-      if (!item.request) throw this.brokenFile(this.pathOf(known, item.id), read);
+      // the file is rewritten from what was read: not if it has been broken by hand since
+      const problem = item.request ? await problemOnDisk(this.pathOf(known, item.id)) : undefined;
+      if (!item.request || problem) throw brokenFileError(this.pathOf(known, item.id), read, problem?.message);
       const { request, warnings } = sanitizeRequest({ ...item.request, name }, this.options.scrubber);
-      newBase = slug(name) === slug(item.request.name) ? base : requestFileName(name, taken);
-      await writeJsonFile(join(parentDir, newBase), canonicalRequest(request));
-      if (newBase !== base) await rm(join(parentDir, base), { force: true });
-      warnings.push(...(await this.replaceInOrder(known, read, item.parentId, base, newBase)));
+      const newBase = slug(name) === slug(item.request.name) ? base : requestFileName(name, taken);
+      const changes: OwnChange[] = [newBase === base ? file(item.id) : gone(item.id), file(childId(item.parentId, newBase)), file(orderFileId(item.parentId))];
+      await this.own(known, changes, async () => {
+        await writeJsonFile(join(parentDir, newBase), canonicalRequest(request));
+        if (newBase !== base) await rm(join(parentDir, base), { force: true });
+        warnings.push(...(await this.replaceInOrder(known, read, item.parentId, base, newBase)));
+      });
       await this.changed(id);
       return { itemId: childId(item.parentId, newBase), warnings };
     }
-    newBase = folderName(name, taken);
-    await rename(join(parentDir, base), join(parentDir, newBase));
-    const warnings = await this.replaceInOrder(known, read, item.parentId, base, newBase);
+    const newBase = folderName(name, taken);
+    const changes: OwnChange[] = [gone(item.id), folder(childId(item.parentId, newBase)), file(orderFileId(item.parentId))];
+    const warnings = await this.own(known, changes, async () => {
+      await rename(join(parentDir, base), join(parentDir, newBase));
+      return this.replaceInOrder(known, read, item.parentId, base, newBase);
+    });
     await this.changed(id);
     return { itemId: childId(item.parentId, newBase), warnings };
   }
@@ -231,24 +243,30 @@ export class CollectionsService {
    */
   async move(id: string, itemId: string, parentId: string, index?: number): Promise<Saved> {
     const { read, known } = await this.readWithKnown(id);
-    const item = this.item(read, itemId);
+    const item = findItem(read, itemId);
     this.folderItem(read, parentId);
     if (item.kind === 'folder' && (parentId === item.id || parentId.startsWith(`${item.id}/`))) {
       throw fail('validation', `A folder cannot be moved into itself ("${item.id}" into "${parentId}")`, { issues: [{ path: 'parentId', message: 'inside the moved folder' }] });
     }
     const base = basename(this.pathOf(known, item.id));
     let newBase = base;
-    const warnings: string[] = [];
     if (parentId !== item.parentId) {
       const taken = await readdir(this.pathOf(known, parentId));
       newBase = item.kind === 'request' ? uniqueName(base.slice(0, -REQUEST_SUFFIX.length), REQUEST_SUFFIX, taken) : uniqueName(base, '', taken);
-      await rename(this.pathOf(known, item.id), join(this.pathOf(known, parentId), newBase));
-      warnings.push(...(await this.setOrder(known, read, item.parentId, this.childNames(read, item.parentId).filter((n) => n !== base))));
     }
-    const siblings = this.childNames(read, parentId).filter((n) => n !== base && n !== newBase);
-    const at = index === undefined ? siblings.length : Math.max(0, Math.min(index, siblings.length));
-    siblings.splice(at, 0, newBase);
-    warnings.push(...(await this.setOrder(known, read, parentId, siblings)));
+    const changes = [gone(item.id), (item.kind === 'folder' ? folder : file)(childId(parentId, newBase)), file(orderFileId(item.parentId)), file(orderFileId(parentId))];
+    const warnings = await this.own(known, changes, async () => {
+      const out: string[] = [];
+      if (parentId !== item.parentId) {
+        await rename(this.pathOf(known, item.id), join(this.pathOf(known, parentId), newBase));
+        out.push(...(await this.setOrder(known, read, item.parentId, childNames(read, item.parentId).filter((n) => n !== base))));
+      }
+      const siblings = childNames(read, parentId).filter((n) => n !== base && n !== newBase);
+      const at = index === undefined ? siblings.length : Math.max(0, Math.min(index, siblings.length));
+      siblings.splice(at, 0, newBase);
+      out.push(...(await this.setOrder(known, read, parentId, siblings)));
+      return out;
+    });
     await this.changed(id);
     return { itemId: childId(parentId, newBase), warnings };
   }
@@ -256,77 +274,81 @@ export class CollectionsService {
   /** A copy right after the original: "<name> copy" for a request, the whole tree for a folder. */
   async duplicate(id: string, itemId: string): Promise<Saved> {
     const { read, known } = await this.readWithKnown(id);
-    const item = this.item(read, itemId);
+    const item = findItem(read, itemId);
     const parentDir = this.pathOf(known, item.parentId);
     const taken = await readdir(parentDir);
     const base = basename(this.pathOf(known, item.id));
-    let copy: string;
-    if (item.kind === 'request') {
-      if (!item.request) throw this.brokenFile(this.pathOf(known, item.id), read);
-      const request = { ...item.request, name: `${item.request.name} copy` };
-      copy = requestFileName(request.name, taken);
-      await writeJsonFile(join(parentDir, copy), canonicalRequest(request));
-    } else {
-      copy = folderName(`${item.name} copy`, taken);
-      await cp(join(parentDir, base), join(parentDir, copy), { recursive: true, errorOnExist: true });
-    }
-    const names = this.childNames(read, item.parentId);
-    names.splice(names.indexOf(base) + 1, 0, copy);
-    const warnings = await this.setOrder(known, read, item.parentId, names);
+    if (item.kind === 'request' && !item.request) throw brokenFileError(this.pathOf(known, item.id), read);
+    const copy = item.kind === 'request' ? requestFileName(`${item.request!.name} copy`, taken) : folderName(`${item.name} copy`, taken);
+    const changes: OwnChange[] = [(item.kind === 'folder' ? folder : file)(childId(item.parentId, copy)), file(orderFileId(item.parentId))];
+    const warnings = await this.own(known, changes, async () => {
+      if (item.kind === 'request') await writeJsonFile(join(parentDir, copy), canonicalRequest({ ...item.request!, name: `${item.request!.name} copy` }));
+      else await cp(join(parentDir, base), join(parentDir, copy), { recursive: true, errorOnExist: true });
+      const names = childNames(read, item.parentId);
+      names.splice(names.indexOf(base) + 1, 0, copy);
+      return this.setOrder(known, read, item.parentId, names);
+    });
     await this.changed(id);
     return { itemId: childId(item.parentId, copy), warnings };
   }
 
   async deleteItem(id: string, itemId: string): Promise<void> {
     const { read, known } = await this.readWithKnown(id);
-    const item = this.item(read, itemId);
+    const item = findItem(read, itemId);
     const base = basename(this.pathOf(known, item.id));
-    await rm(this.pathOf(known, item.id), { recursive: true, force: true });
-    await this.setOrder(known, read, item.parentId, this.childNames(read, item.parentId).filter((n) => n !== base));
+    await this.own(known, [gone(item.id), file(orderFileId(item.parentId))], async () => {
+      await rm(this.pathOf(known, item.id), { recursive: true, force: true });
+      await this.setOrder(known, read, item.parentId, childNames(read, item.parentId).filter((n) => n !== base));
+    });
     await this.changed(id);
   }
 
   /**
-   * Writes a tree of folders and requests under `parentId` in one go (imports): every file
-   * sanitised and canonical, the parent's order updated once, one change event.
+   * Writes a tree of folders and requests under `parentId` in one go (imports), all or nothing
+   * (see `writePlan`): every file sanitised and canonical, the parent's order updated once,
+   * `addVariables` (those the collection lacks) added to it, one change event.
    */
-  async writeTree(id: string, parentId: string, nodes: readonly TreeNode[]): Promise<{ itemIds: string[]; warnings: string[] }> {
+  async writeTree(id: string, parentId: string, nodes: readonly TreeNode[], options: { addVariables?: Record<string, string> } = {}): Promise<{ itemIds: string[]; warnings: string[] }> {
     const { read, known } = await this.readWithKnown(id);
     this.folderItem(read, parentId);
-    const warnings: string[] = [];
-    const itemIds: string[] = [];
-    const writeLevel = async (dir: string, levelId: string, level: readonly TreeNode[]): Promise<string[]> => {
-      const taken = new Set(await readdir(dir).catch(() => [] as string[]));
-      const names: string[] = [];
-      const pending: [string, SavedRequest][] = [];
-      for (const node of level) {
-        if (node.kind === 'folder') {
-          const name = folderName(node.name, taken);
-          taken.add(name);
-          await mkdir(join(dir, name));
-          const children = await writeLevel(join(dir, name), childId(levelId, name), node.children);
-          await writeJsonFile(join(dir, name, FOLDER_FILE), canonicalFolder(FolderFile.parse({ description: node.description, order: children })));
-          names.push(name);
-        } else {
-          const { request, warnings: w } = sanitizeRequest(node.request, this.options.scrubber);
-          warnings.push(...w);
-          const name = requestFileName(request.name, taken);
-          taken.add(name);
-          pending.push([join(dir, name), request]);
-          names.push(name);
-          itemIds.push(childId(levelId, name));
-        }
-      }
-      // each write waits for its fsync: a few at a time overlap those waits
-      for (let i = 0; i < pending.length; i += PARALLEL_WRITES) {
-        await Promise.all(pending.slice(i, i + PARALLEL_WRITES).map(([file, request]) => writeJsonFile(file, canonicalRequest(request))));
-      }
-      return names;
+    const current = read.file ?? CollectionFile.parse({ name: read.collection.name });
+    const added = Object.fromEntries(Object.entries(options.addVariables ?? {}).filter(([name]) => !(name in current.variables)));
+    const collectionFile = join(known.folder, COLLECTION_FILE);
+    if (Object.keys(added).length && read.orderFiles.get('') === 'broken') throw brokenFileError(collectionFile, read);
+    const dir = this.pathOf(known, parentId);
+    const plan = planTree(nodes, { id: parentId, path: dir, taken: await readdir(dir) }, this.options.scrubber);
+    const warnings = [...plan.warnings];
+    const changes = [...plan.top.map((t) => (t.folder ? folder : file)(childId(parentId, t.name))), file(orderFileId(parentId)), file(COLLECTION_FILE)];
+    await this.own(known, changes, () =>
+      writePlan(dir, plan, {
+        commit: (move) => move(),
+        after: async () => {
+          warnings.push(...(await this.setOrder(known, read, parentId, [...childNames(read, parentId), ...plan.top.map((t) => t.name)])));
+          if (Object.keys(added).length) warnings.push(...(await addVariables(known.folder, added, current, this.options.scrubber)));
+        },
+      }),
+    );
+    this.stale(id);
+    return { itemIds: plan.itemIds, warnings };
+  }
+
+  /**
+   * A new collection holding `nodes` (imports; none for an empty one), all or nothing: nothing is
+   * written before the whole tree is planned, and a failure leaves no trace (see `writePlan`).
+   */
+  async createWithTree(input: NewCollection, nodes: readonly TreeNode[]): Promise<{ collectionId: string; itemIds: string[]; warnings: string[] }> {
+    const target = await newCollectionTarget(this.options.dir, input);
+    const plan = await newCollectionPlan(target, input, nodes, this.options.scrubber);
+    const register = async () => {
+      if (!this.isInternal(target.folder)) await this.registry.add(target.folder);
     };
-    const added = await writeLevel(this.pathOf(known, parentId), parentId, nodes);
-    warnings.push(...(await this.setOrder(known, read, parentId, [...this.childNames(read, parentId), ...added])));
-    await this.changed(id);
-    return { itemIds, warnings };
+    try {
+      await writePlan(target.dir, plan, { commit: (move) => move(), after: register });
+    } catch (error) {
+      if (target.made) await rm(target.made, { recursive: true, force: true });
+      throw error;
+    }
+    return { collectionId: collectionId(target.folder), itemIds: plan.itemIds, warnings: plan.warnings };
   }
 
   /** The requests of a folder (or the one request) in run order, depth-first. */
@@ -378,6 +400,18 @@ export class CollectionsService {
     return { read, known };
   }
 
+  /** Runs one of the app's own changes: the watcher does not take its events for outside changes. */
+  private own<T>(known: Known, changes: readonly OwnChange[], work: () => Promise<T>): Promise<T> {
+    return this.watcher.ownWrite(known.id, changes, work);
+  }
+
+  /** After a write of ours that is not read back now: drop the cache and tell listeners. */
+  private stale(id: string): void {
+    const cached = this.cache.get(id);
+    if (cached) cached.stale = true;
+    this.options.onChange?.(id);
+  }
+
   /** After a write of ours: drop the cache, tell listeners, return the fresh collection. */
   private async changed(id: string): Promise<Collection> {
     const cached = this.cache.get(id);
@@ -387,38 +421,20 @@ export class CollectionsService {
     return collection;
   }
 
-  private pathOf(known: Known, itemId: string): string {
-    if (itemId === '') return known.folder;
-    const parts = itemId.split('/');
-    if (isAbsolute(itemId) || parts.some((p) => p === '' || p === '.' || p === '..')) {
-      throw fail('validation', `"${itemId}" is not an item of this collection`, { issues: [{ path: 'itemId', message: 'not a relative path inside the collection' }] });
-    }
-    return join(known.folder, ...parts);
-  }
-
-  private item(read: ReadCollection, itemId: string, kind?: CollectionItem['kind']): CollectionItem {
-    const item = read.collection.items.find((i) => i.id === itemId);
-    if (!item || (kind && item.kind !== kind)) {
-      throw fail('not-found', `No ${kind ?? 'item'} "${itemId}" in collection "${read.collection.name}" (it may have been changed outside the app; reload it)`, { what: 'collection item' });
-    }
-    return item;
-  }
-
   private folderItem(read: ReadCollection, folderId: string): void {
-    if (folderId !== '') this.item(read, folderId, 'folder');
+    if (folderId !== '') findItem(read, folderId, 'folder');
   }
 
-  /** File and folder names of a folder's children, in display order. */
-  private childNames(read: ReadCollection, folderId: string): string[] {
-    return read.collection.items.filter((i) => i.parentId === folderId).map((i) => i.id.slice(folderId ? folderId.length + 1 : 0));
+  private pathOf(known: Known, itemId: string): string {
+    return itemPath(known.folder, itemId);
   }
 
   private async placeChild(known: Known, read: ReadCollection, parentId: string, name: string): Promise<string[]> {
-    return this.setOrder(known, read, parentId, [...this.childNames(read, parentId).filter((n) => n !== name), name]);
+    return this.setOrder(known, read, parentId, [...childNames(read, parentId).filter((n) => n !== name), name]);
   }
 
   private async replaceInOrder(known: Known, read: ReadCollection, parentId: string, from: string, to: string): Promise<string[]> {
-    return this.setOrder(known, read, parentId, this.childNames(read, parentId).map((n) => (n === from ? to : n)));
+    return this.setOrder(known, read, parentId, childNames(read, parentId).map((n) => (n === from ? to : n)));
   }
 
   /** Writes a folder's order, unless its order file is broken (then it is left alone, with a warning). */
@@ -426,8 +442,4 @@ export class CollectionsService {
     return writeOrder(this.pathOf(known, folderId), folderId === '', names, read.collection.name);
   }
 
-  private brokenFile(file: string, read: ReadCollection) {
-    const problem = read.collection.problems.find((p) => p.file === file);
-    return fail('conflict', `${file} does not parse${problem ? ` (${problem.message})` : ''}; fix it first. It is not overwritten, so nothing in it is lost.`);
-  }
 }

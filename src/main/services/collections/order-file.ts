@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { COLLECTION_FILE, CollectionFile, FOLDER_FILE, FolderFile } from '@shared/model/collection';
+import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { canonicalCollection, canonicalFolder } from './canonical';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { sanitizeVariables } from './sanitize';
 
 /**
  * Writes the display order of a folder's children into its `collection.json` (the root) or
@@ -23,4 +25,14 @@ export async function writeOrder(dir: string, isRoot: boolean, names: string[], 
   const base = current.ok ? current.value : FolderFile.parse({});
   await writeJsonFile(file, canonicalFolder({ ...base, order: names }));
   return [];
+}
+
+/** Adds `added` (variables an import brought) to `collection.json` as it is on disk now, keeping the rest. */
+export async function addVariables(dir: string, added: Record<string, string>, fallback: CollectionFile, scrubber: SecretScrubber): Promise<string[]> {
+  const file = join(dir, COLLECTION_FILE);
+  const { variables, warnings } = sanitizeVariables(added, scrubber);
+  const latest = await readJsonFile(file, CollectionFile);
+  const base = latest.ok ? latest.value : fallback;
+  await writeJsonFile(file, canonicalCollection({ ...base, variables: { ...variables, ...base.variables } }));
+  return warnings;
 }

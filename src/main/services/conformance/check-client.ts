@@ -1,5 +1,6 @@
 import { AppFailure, type AppError } from '@shared/api/errors';
 import type { HeaderList } from '@shared/model/exchange';
+import type { HistoryGroup } from '@shared/model/history';
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { CheckClient, ObservedExchange, ScimRequest, ScimResponse } from '@shared/scim/checks/types';
 import type { SendOptions, SendResult } from '../http/engine';
@@ -21,6 +22,8 @@ export interface ClientDeps {
   signal: AbortSignal;
   /** a number unique within the run, for request ids */
   nextRequestNumber: () => number;
+  /** history shows the run's exchanges as one row */
+  group?: HistoryGroup;
 }
 
 function parseJson(text: string): { json: unknown; jsonError?: string } {
@@ -70,7 +73,7 @@ export class RecordingClient implements CheckClient {
       if (deps.signal.aborted) return;
       deps.signal.addEventListener('abort', cancel, { once: true });
       try {
-        result = await deps.engine.execute(spec, { requestId, ...(auth !== undefined ? { auth } : {}) });
+        result = await deps.engine.execute(spec, { requestId, ...(auth !== undefined ? { auth } : {}), ...(deps.group ? { group: deps.group } : {}) });
       } catch (thrown) {
         if (thrown instanceof AppFailure) failure = thrown.error;
         else throw thrown;

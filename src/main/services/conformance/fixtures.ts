@@ -86,11 +86,14 @@ export class RunResources {
     return { created: true, prefix: `${this.prefix}-shared-`, users };
   }
 
-  /** Deletes everything still tracked (groups before users); what cannot be deleted is a leftover. */
+  /**
+   * Deletes everything still tracked: everything that is not a user first (groups refer to users),
+   * then the users; each wave as many at once as the client lets through. What cannot be deleted is a leftover.
+   */
   async cleanup(client: CheckClient): Promise<Leftover[]> {
     const leftovers: Leftover[] = [];
-    const groupsFirst = [...this.tracked].reverse().sort((a, b) => Number(a.endpoint === (this.facts.userType?.endpoint ?? '/Users')) - Number(b.endpoint === (this.facts.userType?.endpoint ?? '/Users')));
-    for (const item of groupsFirst) {
+    const users = this.facts.userType?.endpoint ?? '/Users';
+    const remove = async (item: Tracked) => {
       try {
         const response = await client.send({ method: 'DELETE', path: `${item.endpoint}/${encodeURIComponent(item.id)}` });
         if ((response.status >= 200 && response.status < 300) || response.status === 404) this.untrack(item.endpoint, item.id);
@@ -98,7 +101,10 @@ export class RunResources {
       } catch (error) {
         leftovers.push({ ...item, reason: error instanceof Error ? error.message : String(error) });
       }
-    }
+    };
+    const tracked = [...this.tracked].reverse();
+    await Promise.all(tracked.filter((t) => t.endpoint !== users).map(remove));
+    await Promise.all(tracked.filter((t) => t.endpoint === users).map(remove));
     return leftovers;
   }
 }

@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AppFailure } from '@shared/api/errors';
+import { AppFailure, fail as appFail } from '@shared/api/errors';
 import { summarize, type CheckResult, type ConformanceOptions, type ConformanceRun, type Leftover } from '@shared/model/conformance';
 import { buildFacts } from '@shared/scim/checks/facts';
 import { groupLabel, planChecks, type PlannedCheck } from '@shared/scim/checks/plan';
-import type { CheckDefinition, CheckVerdict, ObservedExchange, ScenarioCheck, ServerFacts } from '@shared/scim/checks/types';
+import { header } from '@shared/scim/checks/responses';
+import type { CheckDefinition, CheckVerdict, ObservedExchange, ScenarioCheck, ScimResponse, ServerFacts } from '@shared/scim/checks/types';
 import { FixtureFailure, VerdictThrown } from '@shared/scim/checks/verdicts';
 import type { Logger } from '../log/logger';
 import { RecordingClient, type ClientDeps, type ConformanceEngine } from './check-client';
+import { EndpointGates, type EndpointGate } from './endpoint-gate';
 import { RunResources } from './fixtures';
 import { limiter } from './limiter';
 
@@ -33,6 +35,13 @@ export interface ConformanceRunnerOptions {
 
 export type RunRequest = ConformanceOptions & { runId?: string };
 
+export interface RunHooks {
+  /** told as the run moves on (in addition to the runner's own `onProgress`) */
+  onProgress?: (progress: ConformanceProgress) => void;
+}
+
+const DEFAULT_USERS = '/Users';
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -50,8 +59,15 @@ const sleep = (ms: number, signal: AbortSignal) =>
  */
 export class ConformanceRunner {
   private readonly active = new Map<string, AbortController>();
+  /** the per-endpoint request limit, shared by every run against the same endpoint */
+  readonly gates = new EndpointGates();
 
   constructor(private readonly options: ConformanceRunnerOptions) {}
+
+  /** Runs in progress. */
+  running(): string[] {
+    return [...this.active.keys()];
+  }
 
   cancel(runId: string): boolean {
     const controller = this.active.get(runId);
@@ -59,20 +75,33 @@ export class ConformanceRunner {
     return controller !== undefined;
   }
 
-  async run(request: RunRequest): Promise<ConformanceRun> {
+  /**
+   * Runs the catalogue against the endpoint. Throws (an `AppFailure`) only when the run cannot be
+   * made at all: the server cannot be reached, or it refuses the endpoint's credentials.
+   */
+  async run(request: RunRequest, hooks: RunHooks = {}): Promise<ConformanceRun> {
     const runId = request.runId ?? randomUUID();
     if (this.active.has(runId)) throw new AppFailure({ kind: 'conflict', message: `Run ${runId} is already running` });
+    const endpoint = this.options.endpoint(request.endpointId);
     const controller = new AbortController();
     this.active.set(runId, controller);
+    const { gate, release } = this.gates.acquire(request.endpointId, request.concurrency);
     try {
-      return await this.execute(runId, request, controller.signal);
+      return await this.execute(runId, endpoint, request, controller.signal, gate, hooks);
     } finally {
+      release();
       this.active.delete(runId);
     }
   }
 
-  private async execute(runId: string, request: RunRequest, signal: AbortSignal): Promise<ConformanceRun> {
-    const endpoint = this.options.endpoint(request.endpointId);
+  private async execute(
+    runId: string,
+    endpoint: { baseUrl: string; name: string; authKind: ServerFacts['authKind'] },
+    request: RunRequest,
+    signal: AbortSignal,
+    gate: EndpointGate,
+    hooks: RunHooks,
+  ): Promise<ConformanceRun> {
     const startedAt = new Date().toISOString();
     const prefix = `scimi${randomBytes(4).toString('hex')}`;
     const observed: ObservedExchange[] = [];
@@ -82,20 +111,28 @@ export class ConformanceRunner {
       endpointId: request.endpointId,
       runId,
       observed,
-      limit: limiter(request.concurrency),
+      limit: (task) => gate.shared(task),
       signal,
       nextRequestNumber: () => ++requestNumber,
+      group: { id: `conformance-${runId}`, label: `Conformance run (${request.profile}${request.readOnly ? ', read-only' : ''}) of ${endpoint.name}` },
     };
-    const progress = (p: Omit<ConformanceProgress, 'runId'>) => this.options.onProgress?.({ runId, ...p });
+    const progress = (p: Omit<ConformanceProgress, 'runId'>) => {
+      const event = { runId, ...p };
+      this.options.onProgress?.(event);
+      hooks.onProgress?.(event);
+    };
 
     progress({ phase: 'discovery', done: 0, total: 0 });
     const setup = new RecordingClient(deps, 'setup');
-    const [serviceProviderConfig, resourceTypes, schemas] = await Promise.all([
+    // the credentials probe goes out with the discovery reads, to the usual endpoint (again below if the server names another)
+    const [serviceProviderConfig, resourceTypes, schemas, probe] = await Promise.all([
       setup.send({ method: 'GET', path: '/ServiceProviderConfig' }),
       setup.send({ method: 'GET', path: '/ResourceTypes' }),
       setup.send({ method: 'GET', path: '/Schemas' }),
+      setup.send({ method: 'GET', path: `${DEFAULT_USERS}?count=1` }),
     ]);
     const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas }, { authKind: endpoint.authKind, containsCredential: this.options.containsCredential });
+    if (!signal.aborted) await this.preflight(endpoint.baseUrl, facts, setup, probe);
     const planned = planChecks(this.options.checks, facts, request);
     const resources = new RunResources(prefix, facts, request.readOnly);
     const results = new Map<string, CheckResult>();
@@ -111,14 +148,17 @@ export class ConformanceRunner {
       const scenario = planned.filter((p): p is PlannedCheck & { check: ScenarioCheck } => p.skip === undefined && p.check.run !== undefined);
       const concurrent = scenario.filter((p) => !p.check.exclusive);
       const exclusive = scenario.filter((p) => p.check.exclusive);
-      const runOne = async (p: PlannedCheck & { check: ScenarioCheck }) => {
+      const runOne = async (p: PlannedCheck & { check: ScenarioCheck }, checkDeps: ClientDeps) => {
         if (signal.aborted) return;
-        finish(await this.runScenario(p, deps, facts, request, resources, signal));
+        finish(await this.runScenario(p, checkDeps, facts, request, resources, signal));
       };
-      // checks run as many at once as requests may be in flight: each waits on the limiter for its requests
-      const checkSlots = limiter(request.concurrency);
-      await Promise.all(concurrent.map((p) => checkSlots(() => runOne(p))));
-      for (const p of exclusive) await runOne(p);
+      // twice as many checks as requests may be in flight: while one check judges an answer, another's
+      // request takes the slot (the endpoint's gate bounds the requests)
+      const checkSlots = limiter(request.concurrency * 2);
+      await Promise.all(concurrent.map((p) => checkSlots(() => runOne(p, deps))));
+      // an exclusive check holds the endpoint alone (no other run's requests either); its own go straight through
+      const alone: ClientDeps = { ...deps, limit: (task) => task() };
+      for (const p of exclusive) await gate.exclusive(() => runOne(p, alone));
       if (!signal.aborted) {
         for (const p of planned) {
           if (p.skip !== undefined || !p.check.observe) continue;
@@ -135,7 +175,8 @@ export class ConformanceRunner {
       });
     }
 
-    const checks = planned.map((p) => results.get(p.entry.id)).filter((r): r is CheckResult => r !== undefined);
+    // a cancelled run still lists every planned check: those it never finished say so
+    const checks = planned.map((p) => results.get(p.entry.id) ?? this.result(p, { status: 'skip', detail: 'Not run: the run was cancelled before this check' }, [], 0));
     progress({ phase: 'done', done, total: planned.length });
     return {
       runId,
@@ -153,6 +194,33 @@ export class ConformanceRunner {
       checks,
       leftovers,
     };
+  }
+
+  /**
+   * Whether the run can be judged at all: nothing answered (the server is down, the name does not
+   * resolve, TLS fails), or the server refuses the endpoint's credentials. Discovery documents may be
+   * served without authentication, so a read of one page of users decides about the credentials.
+   */
+  private async preflight(baseUrl: string, facts: ServerFacts, setup: RecordingClient, firstProbe: ScimResponse): Promise<void> {
+    const discovery = [facts.discovery.serviceProviderConfig, facts.discovery.resourceTypes, facts.discovery.schemas];
+    // nothing answered at all: the server cannot be reached (discovery alone failing is a finding, not a reason to stop)
+    if (discovery.every((r) => r.status === 0) && firstProbe.status === 0) throw this.cannotRun(baseUrl, discovery[0]!);
+    const refused = discovery.find((r) => r.status === 401);
+    if (refused) throw this.cannotRun(baseUrl, refused);
+    const users = facts.userType?.endpoint ?? DEFAULT_USERS;
+    const probe = users === DEFAULT_USERS ? firstProbe : await setup.send({ method: 'GET', path: `${users}?count=1` });
+    if (probe.status === 0 || probe.status === 401) throw this.cannotRun(baseUrl, probe);
+  }
+
+  private cannotRun(baseUrl: string, response: ScimResponse): AppFailure {
+    if (response.status === 0) {
+      const error = response.error ?? { kind: 'network' as const, message: 'no answer' };
+      return new AppFailure({ ...error, message: `${baseUrl} could not be reached (${response.method} ${response.path}): ${error.message}` } as typeof error);
+    }
+    const challenge = header(response, 'www-authenticate');
+    return appFail('unauthorized', `The server refused the endpoint's credentials: ${response.method} ${response.path} answered ${response.status}${challenge ? ` (WWW-Authenticate: ${challenge})` : ''}. Nothing was checked.`, {
+      hint: 'Check the token or password of the endpoint (on the command line: the variable named by --bearer-env or --basic-env).',
+    });
   }
 
   private async runScenario(p: PlannedCheck & { check: ScenarioCheck }, deps: ClientDeps, facts: ServerFacts, request: RunRequest, resources: RunResources, signal: AbortSignal): Promise<CheckResult> {
@@ -173,13 +241,15 @@ export class ConformanceRunner {
     } catch (thrown) {
       verdict = this.thrownVerdict(p.entry.id, thrown, signal);
     }
+    // a check cut short by a cancel has not seen what it needed to pass; a failure it found stands
+    if (signal.aborted && verdict.status === 'pass') verdict = { status: 'skip', detail: `The run was cancelled while this check ran (${verdict.detail})` };
     return this.result(p, verdict, client.exchangeIds, performance.now() - started);
   }
 
   private thrownVerdict(id: string, thrown: unknown, signal: AbortSignal): CheckVerdict {
     if (thrown instanceof VerdictThrown) return thrown.verdict;
     if (thrown instanceof FixtureFailure) return { status: 'skip', detail: thrown.message };
-    if (signal.aborted) return { status: 'skip', detail: 'The run was cancelled' };
+    if (signal.aborted) return { status: 'skip', detail: 'The run was cancelled while this check ran' };
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     this.options.log.warn('conformance check threw', { check: id, error: thrown instanceof Error ? (thrown.stack ?? message) : message });
     return { status: 'fail', detail: `The answers could not be judged: ${message}`, fix: 'See the exchanges of this check: an answer had a shape the check did not expect.' };

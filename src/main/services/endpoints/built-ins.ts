@@ -5,7 +5,10 @@ export interface BuiltInEndpoint {
   id: string;
   name: string;
   baseUrl: string;
+  /** the secret: the bearer token, or the password with `auth.kind` basic */
   token: string;
+  /** how the secret is sent (default: bearer); `none` sends no credentials */
+  auth?: { kind: 'bearer' } | { kind: 'basic'; username: string } | { kind: 'none' };
 }
 
 export type BuiltInProvider = () => BuiltInEndpoint[];
@@ -25,7 +28,7 @@ export function builtInEndpoint(builtIn: BuiltInEndpoint): Endpoint {
     id: builtIn.id,
     name: builtIn.name,
     baseUrl: builtIn.baseUrl,
-    auth: { kind: 'bearer', token: `builtin:${builtIn.id}/token` },
+    auth: builtInAuth(builtIn),
     tls: { verify: true, caMode: 'add' },
     // a loopback server: never through a proxy
     proxy: { mode: 'none' },
@@ -36,4 +39,17 @@ export function builtInEndpoint(builtIn: BuiltInEndpoint): Endpoint {
     createdAt: EPOCH,
     updatedAt: EPOCH,
   };
+}
+
+function builtInAuth(builtIn: BuiltInEndpoint): Endpoint['auth'] {
+  const auth = builtIn.auth ?? { kind: 'bearer' };
+  if (auth.kind === 'none') return { kind: 'none' };
+  if (auth.kind === 'basic') return { kind: 'basic', username: auth.username, password: `builtin:${builtIn.id}/password` };
+  return { kind: 'bearer', token: `builtin:${builtIn.id}/token` };
+}
+
+/** The field a built-in endpoint's in-memory secret stands for. */
+export function builtInSecretField(builtIn: BuiltInEndpoint): 'token' | 'password' | undefined {
+  const kind = builtIn.auth?.kind ?? 'bearer';
+  return kind === 'bearer' ? 'token' : kind === 'basic' ? 'password' : undefined;
 }

@@ -16,7 +16,7 @@ import {
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../vault/vault';
-import { builtInEndpoint, type BuiltInEndpoint, type BuiltInProvider } from './built-ins';
+import { builtInEndpoint, builtInSecretField, type BuiltInEndpoint, type BuiltInProvider } from './built-ins';
 import { loadEndpointsFile, saveEndpointsFile } from './endpoints-file';
 
 export type EndpointChange = { id?: string; change: 'created' | 'updated' | 'deleted' | 'secrets' | 'all' };
@@ -81,7 +81,7 @@ export class EndpointsService {
   async secret(id: string, field: SecretField): Promise<string | undefined> {
     const builtIn = this.findBuiltIn(id);
     if (builtIn) {
-      if (field !== 'token') return undefined;
+      if (field !== builtInSecretField(builtIn)) return undefined;
       this.options.scrubber.add(builtIn.token);
       return builtIn.token;
     }
@@ -214,7 +214,7 @@ export class EndpointsService {
     const fields = secretsNeeded(endpoint);
     const secrets = await Promise.all(
       fields.map(async (field) => {
-        const set = endpoint.builtIn ? field === 'token' : await this.options.vault.isSet(secretRef(endpoint.id, field));
+        const set = endpoint.builtIn ? field === 'token' || field === 'password' : await this.options.vault.isSet(secretRef(endpoint.id, field));
         // a weak value keeps its warning for as long as it is set, next to the field that holds it
         const warning = set && !endpoint.builtIn ? await this.options.vault.warning(secretRef(endpoint.id, field)) : undefined;
         return { field, label: SECRET_FIELD_LABELS[field], set, ...(warning ? { warning } : {}) };

@@ -3,55 +3,9 @@ import { HttpMethod } from '@shared/model/exchange';
 import { SavedRequest } from '@shared/model/collection';
 import { isSecretHeader } from '@shared/redact/headers';
 import { relativePath, type ImportedCollection } from './import-tree';
+import { shellWords } from './shell-words';
 
-/** Splits a shell command line as bash would (quotes, `$'…'`, backslash escapes, line continuations). */
-export function shellWords(command: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  const text = command.replace(/\\\r?\n/g, ' ').replace(/\^\r?\n/g, ' ').replace(/`\r?\n/g, ' ');
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === "'" ) {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) throw fail('validation', 'The curl command has a quote (\') that is never closed', { issues: [{ path: 'text', message: 'unclosed quote' }] });
-      word += text.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (char === '$' && text[i + 1] === "'") {
-      let j = i + 2;
-      for (; j < text.length && text[j] !== "'"; j++) {
-        if (text[j] === '\\' && j + 1 < text.length) {
-          const next = text[++j]!;
-          word += ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[next] ?? `\\${next}`;
-        } else word += text[j];
-      }
-      inWord = true;
-      i = j;
-    } else if (char === '"') {
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && '"\\$`'.includes(text[j + 1] ?? '')) word += text[++j];
-        else word += text[j];
-      }
-      if (j >= text.length) throw fail('validation', 'The curl command has a quote (") that is never closed', { issues: [{ path: 'text', message: 'unclosed quote' }] });
-      inWord = true;
-      i = j;
-    } else if (char === '\\' && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += char;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  return words;
-}
+export { shellWords };
 
 const DATA = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode', '--json']);
 /** Options that take an argument we do not use, so it is not taken for the URL. */

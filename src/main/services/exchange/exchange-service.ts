@@ -98,22 +98,16 @@ export class ExchangeService {
     const parsed: ImportedCollection =
       input.format === 'postman' ? fromPostman(input.text, context) : input.format === 'har' ? fromHar(input.text, context) : fromCurl(input.text, context);
     const collections = this.options.collections;
-    let collectionId: string;
-    let parentId = '';
-    const warnings = [...parsed.warnings];
     if (input.target.kind === 'new') {
-      const created = await collections.create({ name: input.target.name || parsed.name, folder: input.target.folder, variables: parsed.variables });
-      collectionId = created.id;
-      if (parsed.description) await collections.update(collectionId, { description: parsed.description });
-    } else {
-      collectionId = input.target.collectionId;
-      parentId = input.target.parentId ?? '';
-      const existing = await collections.get(collectionId);
-      const added = Object.fromEntries(Object.entries(parsed.variables).filter(([k]) => !(k in existing.variables)));
-      if (Object.keys(added).length) warnings.push(...(await collections.update(collectionId, { variables: { ...existing.variables, ...added } })).warnings);
+      const created = await collections.createWithTree(
+        { name: input.target.name || parsed.name, folder: input.target.folder, description: parsed.description, variables: parsed.variables },
+        parsed.nodes,
+      );
+      return { collectionId: created.collectionId, itemIds: created.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...created.warnings] };
     }
-    const written = await collections.writeTree(collectionId, parentId, parsed.nodes);
-    return { collectionId, itemIds: written.itemIds, imported: countRequests(parsed.nodes), warnings: [...warnings, ...written.warnings] };
+    const { collectionId, parentId } = input.target;
+    const written = await collections.writeTree(collectionId, parentId ?? '', parsed.nodes, { addVariables: parsed.variables });
+    return { collectionId, itemIds: written.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...written.warnings] };
   }
 
   private records(source: ExportSource): ExchangeRecord[] {

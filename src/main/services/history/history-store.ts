@@ -14,7 +14,9 @@ import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import type { CompletedExchange, ExchangeSink } from '../exchange-sink';
 import type { Logger } from '../log/logger';
 import { BodyFiles } from './body-files';
-import { BODIES_DIR, DATABASE_FILE, describeDamage, isDamage, moveAside, openDatabase } from './database';
+import { removeStaleTempsSync } from '../storage/stale-temps';
+import { BODIES_DIR, DATABASE_FILE, describeDamage, integrityProblem, isDamage, isSqliteError, openDatabase } from './database';
+import { healHistory, healNotice } from './heal';
 import { HistoryRedaction, type EntryMeta, type EntryRow } from './entry-row';
 import { listSql } from './list-query';
 import { pruneStep, retentionExcess } from './retention';
@@ -28,7 +30,7 @@ export interface HistoryStoreOptions {
   settings: () => HistorySettings;
   log: Logger;
   onChange?: (reason: HistoryChangeReason, count: number) => void;
-  /** a problem the user must hear about (a damaged database set aside) */
+  /** a problem the user must hear about (a damaged database healed: what was saved, what was lost) */
   onNotice?: (message: string) => void;
   now?: () => number;
 }
@@ -113,6 +115,8 @@ export class HistoryStore implements ExchangeSink {
   private pruning: Promise<number> | undefined;
   private pruneAgain = false;
   private closed = false;
+  /** the full integrity check already ran after a read error this session */
+  private checkedAfterError = false;
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
 
@@ -120,7 +124,7 @@ export class HistoryStore implements ExchangeSink {
     this.files = new BodyFiles(join(options.dir, BODIES_DIR));
     this.redaction = new HistoryRedaction(options.scrubber);
     this.now = options.now ?? Date.now;
-    this.openOrReset();
+    this.openOrHeal();
     // age-based retention also applies while nothing is sent
     this.timer = setInterval(() => this.schedulePrune(), 60 * 60 * 1000);
     this.timer.unref();
@@ -260,7 +264,7 @@ export class HistoryStore implements ExchangeSink {
     this.db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(this.options.dir, `${DATABASE_FILE}${suffix}`), { force: true });
     rmSync(this.files.dir, { recursive: true, force: true });
-    this.openOrReset();
+    this.openOrHeal();
     this.options.onChange?.('cleared', 0);
   }
 
@@ -343,45 +347,58 @@ export class HistoryStore implements ExchangeSink {
 
   // ---- damage --------------------------------------------------------------------------------------
 
-  /** Runs `work`; if the database turns out to be damaged, sets it aside, starts a new one, and retries once. */
+  /**
+   * Runs `work`; if the database turns out to be damaged, heals it (a new database with every entry
+   * that can still be read, the damaged file kept beside it) and retries once.
+   */
   private guard<T>(work: () => T): T {
     try {
       return work();
     } catch (error) {
-      if (!isDamage(error)) throw error;
-      this.reset(error);
+      const problem = this.damage(error);
+      if (problem === undefined) throw error;
+      this.healNow(problem);
       return work();
     }
   }
 
-  private openOrReset(): void {
+  /** What is damaged, if `error` says so; the first other SQLite error runs the full integrity check. */
+  private damage(error: unknown): string | undefined {
+    if (isDamage(error)) return describeDamage(error);
+    if (!isSqliteError(error) || this.checkedAfterError) return undefined;
+    this.checkedAfterError = true;
+    try {
+      return integrityProblem(this.db);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private openOrHeal(): void {
+    removeStaleTempsSync(this.files.dir);
     try {
       this.db = openDatabase(this.options.dir);
     } catch (error) {
       if (!isDamage(error)) throw fail('storage', `Cannot open the history database in ${this.options.dir}: ${describeDamage(error)}`, { path: this.options.dir });
-      this.setAside(error);
-      this.db = openDatabase(this.options.dir);
+      this.heal(describeDamage(error));
     }
     this.insert = this.db.prepare(INSERT);
   }
 
-  private reset(error: unknown): void {
+  private healNow(problem: string): void {
     try {
       this.db.close();
     } catch {}
-    this.setAside(error);
-    this.db = openDatabase(this.options.dir);
+    this.heal(problem);
     this.insert = this.db.prepare(INSERT);
     this.options.onChange?.('reset', 0);
   }
 
-  private setAside(error: unknown): void {
-    const aside = moveAside(this.options.dir);
-    this.options.log.warn('history database set aside', { path: aside, problem: describeDamage(error) });
-    this.notify(
-      `The history database could not be read (${describeDamage(error)}). It was moved, untouched, to ${aside} ` +
-        `(with its body files) and a new, empty history was started.`,
-    );
+  private heal(problem: string): void {
+    const { db, report } = healHistory(this.options.dir, problem, new Date());
+    this.db = db;
+    this.options.log.warn('history database damaged; readable entries saved into a new one', { ...report, orphanBodies: report.orphanBodies?.count });
+    this.notify(healNotice(report));
   }
 
   private notify(message: string): void {

@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { scrubStrings } from '@shared/redact/scrub-value';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -28,7 +29,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
     // logging must never bring the app down
   });
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    const line = options.scrubber.scrub(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    const line = JSON.stringify(scrubStrings({ time: new Date().toISOString(), level, message, ...fields }, (text) => options.scrubber.scrub(text)));
     stream.write(`${line}\n`);
     if (options.echo && (level === 'warn' || level === 'error')) process.stderr.write(`${line}\n`);
   };
@@ -45,8 +46,8 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
 export function createMemoryLogger(scrubber?: SecretScrubber): Logger & { lines: string[] } {
   const lines: string[] = [];
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    const line = JSON.stringify({ level, message, ...fields });
-    lines.push(scrubber ? scrubber.scrub(line) : line);
+    const entry = { level, message, ...fields };
+    lines.push(JSON.stringify(scrubber ? scrubStrings(entry, (text) => scrubber.scrub(text)) : entry));
   };
   return {
     lines,

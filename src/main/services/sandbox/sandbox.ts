@@ -158,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     groupCount: directory.groups.size,
     lenient: settings.lenient,
     faults: faults.settings,
+    defects: defects.list(),
   });
 
   return {

@@ -40,6 +40,8 @@ export function dataPaths(dataDir: string) {
     sandbox: join(dataDir, 'sandbox'),
     bodies: join(dataDir, 'bodies'),
     workspace: join(dataDir, 'workspace.json'),
+    /** kept conformance runs (SQLite) */
+    conformance: join(dataDir, 'conformance'),
   } as const;
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -1,6 +1,7 @@
 import type { HeaderRow } from '@shared/model/request-spec';
 import type { RequestDraft, Workspace } from '@shared/model/workspace';
 import { isSecretHeader } from '@shared/redact/headers';
+import { scrubStrings } from '@shared/redact/scrub-value';
 
 function blankSecretHeaders(headers: HeaderRow[]): HeaderRow[] {
   return headers.map((row) => (row.value !== '' && isSecretHeader(row.name) ? { ...row, value: '' } : row));
@@ -24,7 +25,6 @@ export function sanitizeWorkspace(workspace: Workspace, scrub: (text: string) =>
       ...(tab.baseline ? { baseline: cleanDraft(tab.baseline) } : {}),
     })),
   };
-  const json = JSON.stringify(cleaned);
-  const scrubbed = scrub(json);
-  return scrubbed === json ? cleaned : (JSON.parse(scrubbed) as Workspace);
+  // string values only: a secret spelled like a key must not rename it (issue 12, item 2)
+  return scrubStrings(cleaned, scrub);
 }

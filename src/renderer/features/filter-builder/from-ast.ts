@@ -1,16 +1,5 @@
-import { formatAttributePath, type Filter } from '@shared/scim';
-import { nodeId, type FilterNode, type GroupNode, type Join } from './tree';
-
-/** Collects the operands of a chain of the same operator: `a and b and c` → [a, b, c]. */
-function operands(filter: Filter, join: Join, out: Filter[]): Filter[] {
-  if (filter.type === join) {
-    operands(filter.left, join, out);
-    operands(filter.right, join, out);
-  } else {
-    out.push(filter);
-  }
-  return out;
-}
+import { chainOperands, formatAttributePath, type Filter } from '@shared/scim';
+import { nodeId, type FilterNode, type GroupNode } from './tree';
 
 function asGroup(node: FilterNode): GroupNode {
   return node.kind === 'group' ? node : { id: nodeId(), kind: 'group', join: 'and', not: false, children: [node] };
@@ -28,7 +17,7 @@ export function fromAst(filter: Filter): FilterNode {
       return { id: nodeId(), kind: 'condition', path: formatAttributePath(filter.path), op: 'pr', value: undefined };
     case 'and':
     case 'or':
-      return { id: nodeId(), kind: 'group', join: filter.type, not: false, children: operands(filter, filter.type, []).map(fromAst) };
+      return { id: nodeId(), kind: 'group', join: filter.type, not: false, children: chainOperands(filter).map(fromAst) };
     case 'not': {
       const inner = fromAst(filter.filter);
       return inner.kind === 'group' && !inner.not ? { ...inner, not: true } : { id: nodeId(), kind: 'group', join: 'and', not: true, children: [inner] };

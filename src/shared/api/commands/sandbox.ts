@@ -21,12 +21,16 @@ export const SandboxStatus = z.object({
   /** PATCH (and filters) accept Entra ID's default shapes and report each deviation */
   lenient: z.boolean(),
   faults: SandboxFaults,
+  /** planted defects switched on (conformance testing); see the sandbox's `--help` for the names */
+  defects: z.array(z.string()).default([]),
 });
 export type SandboxStatus = z.infer<typeof SandboxStatus>;
 
 export const SandboxConfigure = z.object({
   lenient: z.boolean().optional(),
   faults: SandboxFaults.partial().optional(),
+  /** replaces the planted defects (names as `npm run sandbox -- --help` lists them; [] turns all off) */
+  defects: z.array(z.string().min(1).max(100)).max(100).optional(),
 });
 export type SandboxConfigure = z.infer<typeof SandboxConfigure>;
 

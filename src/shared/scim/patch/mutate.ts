@@ -1,4 +1,5 @@
 import type { Filter } from '../filter/ast';
+import { chainOperands } from '../filter/chain';
 import { compileValueFilter } from '../filter/evaluate';
 import { formatFilter } from '../filter/printer';
 import { describeValue, findKey, getIgnoreCase, isObject, jsonEqual, type JsonObject, type JsonValue } from '../json';
@@ -144,13 +145,13 @@ function select(ctx: PatchContext, t: Target, filter: Filter, container: JsonObj
 
 /** The sub-attribute values an `eq`-only filter pins down (`type eq "work" and …`), to create a value from. */
 function seedOf(filter: Filter): JsonObject | undefined {
-  if (filter.type === 'compare' && filter.op === 'eq' && !filter.path.uri && !filter.path.subAttr && filter.value !== null) return { [filter.path.name]: filter.value };
-  if (filter.type === 'and') {
-    const left = seedOf(filter.left);
-    const right = seedOf(filter.right);
-    return left && right ? { ...left, ...right } : undefined;
+  // a chain of any length: walked as a list, never recursively (see chainOperands)
+  const seed: JsonObject = {};
+  for (const term of filter.type === 'and' ? chainOperands(filter) : [filter]) {
+    if (term.type !== 'compare' || term.op !== 'eq' || term.path.uri || term.path.subAttr || term.value === null) return undefined;
+    seed[term.path.name] = term.value;
   }
-  return undefined;
+  return seed;
 }
 
 function filtered(ctx: PatchContext, op: 'add' | 'replace', t: Target, filter: Filter, value: unknown): void {

@@ -62,6 +62,16 @@ describe('the conformance runner', () => {
     }
   });
 
+  it('records its exchanges in history as one row that expands to them', async () => {
+    const result = await run(targetId, ['discovery']);
+    const page = await core.router.dispatch('history.list', { limit: 100 }, { origin: 'test' });
+    if (!page.ok) throw new Error(page.error.message);
+    const rows = (page.value as { entries: { group?: { id: string; label: string; size: number } }[] }).entries.filter((e) => e.group?.id === `conformance-${result.runId}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.group!.label).toMatch(/^Conformance run \(rfc\) of target/);
+    expect(rows[0]!.group!.size).toBeGreaterThanOrEqual(result.checks.flatMap((c) => c.exchanges).length > 0 ? 4 : 0);
+  });
+
   it('skips mutating checks in read-only mode, with the reason', async () => {
     const result = await run(targetId, ['C01', 'D01'], true);
     expect(result.checks.find((c) => c.id === 'C01')).toMatchObject({ status: 'skip', detail: expect.stringMatching(/read-only/i) });

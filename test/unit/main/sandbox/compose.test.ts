@@ -38,7 +38,7 @@ describe('the sandbox in the composition root', () => {
     const status = await core.router.dispatch('sandbox.status', {}, ctx);
     expect(status).toEqual({
       ok: true,
-      value: { running: true, baseUrl: core.sandbox!.baseUrl, userCount: 7, groupCount: 8, lenient: false, faults: { latencyMs: 0, failNext: null, dropNext: 0 } },
+      value: { running: true, baseUrl: core.sandbox!.baseUrl, userCount: 7, groupCount: 8, lenient: false, faults: { latencyMs: 0, failNext: null, dropNext: 0 }, defects: [] },
     });
     expect(JSON.stringify(status)).not.toContain(token);
     expect(JSON.stringify(core.info())).not.toContain(token);

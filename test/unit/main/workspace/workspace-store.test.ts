@@ -208,3 +208,21 @@ describe('workspace.get / workspace.save through the router', () => {
     }
   });
 });
+
+describe('a secret spelled like a key of the workspace file', () => {
+  it('replaces string values only: the saved workspace keeps its shape (issue 12, item 2)', async () => {
+    const root = tempDir();
+    const path = join(root.path, 'workspace.json');
+    const scrubber = new SecretScrubber();
+    scrubber.add('headers');
+    const store = new WorkspaceStore({ path, log, scrub: (t) => scrubber.scrub(t) });
+    store.save(workspace({ tabs: [tab('a', { body: 'send the headers please', headers: [{ name: 'X-Trace', value: '1', enabled: true }] })] }));
+    await store.flush();
+    const raw = readFileSync(path, 'utf8');
+    expect(raw).not.toContain('"[REDACTED]":');
+    const written = Workspace.parse(JSON.parse(raw));
+    expect(written.tabs[0]!.draft.headers).toEqual([{ name: 'X-Trace', value: '1', enabled: true }]);
+    expect(written.tabs[0]!.draft.body).toBe('send the [REDACTED] please');
+    root.cleanup();
+  });
+});

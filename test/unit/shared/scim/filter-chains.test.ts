@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScimFilterError, compileFilter, formatFilter, matchesFilter, parseFilter, parseFilterWithDeviations, type Filter } from '@shared/scim';
+import { ScimFilterError, applyPatch, compileFilter, formatFilter, matchesFilter, parseFilter, parseFilterWithDeviations, type Filter } from '@shared/scim';
 import { prng } from '@shared/util/prng';
 import { oracleMatches } from '../../../../bench/lib/scim-oracle';
 
@@ -189,5 +189,17 @@ describe('unquoted dateTime values', () => {
     // a number that is not a dateTime is still a number
     expect(parseFilter('x gt 2015', { lenient: true })).toMatchObject({ value: 2015 });
     expect(() => parseFilter('x gt 2015-13-45T00:00:00Z')).toThrow(ScimFilterError);
+  });
+});
+
+describe('everything else that walks a filter chain', () => {
+  const chain = (n: number, join: 'and' | 'or') => Array.from({ length: n }, (_, i) => `type eq "t${i}"`).join(` ${join} `);
+
+  it('lenient PATCH creates a value from a 20,000-term eq chain that matches nothing', () => {
+    const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'u', emails: [{ value: 'a@x', type: 'home' }] };
+    const request = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: `emails[${chain(20_000, 'and')}].value`, value: 'new@x' }] };
+    const { resource } = applyPatch(user, request, { mode: 'lenient' });
+    expect(resource.emails).toHaveLength(2);
+    expect(resource.emails[1]).toMatchObject({ type: 't19999', value: 'new@x' });
   });
 });

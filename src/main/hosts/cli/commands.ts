@@ -1,0 +1,5 @@
+import type { CliCommand } from './command';
+import { conformanceCommand } from './conformance';
+
+/** Every subcommand, in the order `--help` lists them (add yours in its own file, one line here). */
+export const COMMANDS: readonly CliCommand[] = [conformanceCommand];
