@@ -18,6 +18,7 @@ import { workspaceHandlers } from './rpc/handlers/workspace';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
+import { CollectionSecrets } from './services/collections/collection-secrets';
 import { CollectionsService } from './services/collections/collections-service';
 import { ConformanceService } from './services/conformance/conformance-service';
 import { ConformanceRunner } from './services/conformance/runner';
@@ -184,7 +185,10 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     env: options.env,
     userAgent: `SCIM-Inspector/${APP_VERSION}`,
   });
+  // the values of collections' secret variables, in the keychain
+  const collectionSecrets = new CollectionSecrets(vault);
   const collections = new CollectionsService({
+    secrets: collectionSecrets,
     dir: paths.collections,
     registryFile: paths.collectionFolders,
     scrubber,
@@ -204,6 +208,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
     // the SCIM checks of each step read the endpoint's own schemas
     registry: async (endpointId) => registryFromDiscovery(await discovery.get(endpointId)),
+    secretValues: (collection) => collectionSecrets.values(collection),
   });
   const exchange = new ExchangeService({
     history,
@@ -212,6 +217,7 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     // the endpoints' API-key headers are credentials too
     secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    secrets: collectionSecrets,
     // findings in exports read each endpoint's schemas as discovery already knows them
     registry: (endpointId) => registryFromDiscovery(endpointId ? discovery.cached(endpointId) : undefined),
     environment: () => ({
@@ -256,10 +262,10 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...sandboxHandlers(sandbox?.server),
     ...endpointsHandlers({ endpoints, engine }),
     ...vaultHandlers(vault),
-    ...httpHandlers({ engine, collections }),
+    ...httpHandlers({ engine, collections, secretValues: (collection) => collectionSecrets.values(collection) }),
     ...discoveryHandlers(discovery),
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes, runs: collectionRunner }),
-    ...collectionsHandlers({ collections, runner: collectionRunner }),
+    ...collectionsHandlers({ collections, runner: collectionRunner, secrets: collectionSecrets }),
     ...exchangeHandlers(exchange),
     ...conformanceHandlers({ conformance, blobs, previewBytes: () => settings.get().http.previewBytes }),
   };

@@ -170,6 +170,14 @@ test('an imported request opens in its operation (Patch), in the composer, not a
   const onDisk = JSON.parse(readFileSync(join(files.folder, item.id), 'utf8')) as { body: unknown; headers: { name: string; value: string }[] };
   expect(onDisk.body).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] });
   expect(JSON.stringify(onDisk)).not.toContain('eyJhbGciOi');
+  // the bearer token went to the keychain as a secret variable of the collection, and the import said so
+  expect(onDisk.headers).toContainEqual({ name: 'Authorization', value: 'Bearer {{authorization}}', enabled: false });
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('moved into the OS keychain as the collection variable {{authorization}}');
+  const secrets = page.getByRole('region', { name: 'Secret variables' });
+  await expect(secrets.getByRole('list', { name: 'Secret variables of this collection' }).getByRole('listitem')).toHaveText(['{{authorization}}set in the keychainReplace×']);
+  await secrets.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('secret-variables.png') });
+  for (const file of [join(files.folder, 'collection.json'), join(files.folder, item.id)]) expect(readFileSync(file, 'utf8')).not.toContain('eyJhbGciOi');
   expect(errors).toEqual([]);
 });
 

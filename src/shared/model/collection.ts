@@ -62,6 +62,11 @@ export const CollectionFile = z.object({
   name: z.string().min(1).max(200),
   description: z.string().optional(),
   variables: z.record(VariableName, z.string()).default({}),
+  /**
+   * variables whose values are credentials, kept in the OS keychain (never in a file): the requests
+   * say `{{name}}`, a run or a send fills it from the keychain
+   */
+  secrets: z.array(VariableName).default([]),
   /** file and folder names of the root, in display order (others follow, by name) */
   order: z.array(z.string()).default([]),
 });
@@ -116,6 +121,8 @@ export type CollectionSummary = z.infer<typeof CollectionSummary>;
 export const Collection = CollectionSummary.extend({
   description: z.string().optional(),
   variables: z.record(z.string(), z.string()),
+  /** names of the variables kept in the OS keychain (their values never leave main) */
+  secrets: z.array(z.string()).default([]),
   items: z.array(CollectionItem),
   problems: z.array(CollectionProblem),
 });

@@ -17,6 +17,7 @@ function collectionFixture(): Collection {
     folder: '/data/collections/entra-provisioning',
     external: false,
     variables: { userName: 'ingrid' },
+    secrets: [],
     items: [
       { kind: 'folder', id: 'Users', parentId: '', depth: 0, name: 'Users' },
       { kind: 'request', id: 'Users/create.request.json', parentId: 'Users', depth: 1, name: 'Create user', request: { ...request('Create user', 'POST', '/Users'), body: '{"userName":"{{userName}}"}', captures: [{ variable: 'userId', from: 'body', path: 'id' }] } },
@@ -111,7 +112,13 @@ function setup() {
         redirects: [],
       },
     }),
-    'exchange.import': () => ({ collectionId: 'c1', itemIds: ['get-users.request.json'], imported: 1, warnings: ['The value of the Authorization header was not imported: auth comes from the endpoint chosen at run time.'] }),
+    'exchange.import': () => ({
+      collectionId: 'c1',
+      itemIds: ['get-users.request.json'],
+      imported: 1,
+      warnings: ['the Authorization header of the curl command: moved into the OS keychain as the collection variable {{authorization}}; the file keeps {{authorization}}.'],
+      secrets: [{ variable: 'authorization', where: 'the Authorization header of the curl command' }],
+    }),
   });
   api.render(
     <>
@@ -327,6 +334,6 @@ describe('the collections panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.callsOf('exchange.import')[0]).toEqual({ format: 'curl', text: "curl https://h/scim/v2/Users -H 'Authorization: Bearer x'", baseUrl: 'https://h/scim/v2', target: { kind: 'existing', collectionId: 'c1' } });
-    expect(within(screen.getByRole('list', { name: 'Warnings' })).getByText(/Authorization header was not imported/)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Warnings' })).getByText(/moved into the OS keychain as the collection variable \{\{authorization\}\}/)).toBeTruthy();
   });
 });

@@ -47,7 +47,7 @@ describe('the export dialog', () => {
 describe('the import dialog', () => {
   it('reads a chosen Postman file and imports it into a new collection', async () => {
     let result: unknown;
-    const api = fakeApi({ 'exchange.import': () => ({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [] }) });
+    const api = fakeApi({ 'exchange.import': () => ({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [], secrets: [] }) });
     api.render(<ImportDialog collectionId={undefined} onCancel={() => {}} onImported={(r) => (result = r)} />);
     const text = JSON.stringify({ info: { name: 'P', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] });
     const file = new File([text], 'p.postman_collection.json', { type: 'application/json' });

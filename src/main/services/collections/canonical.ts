@@ -27,6 +27,7 @@ export function canonicalCollection(file: CollectionFile): Record<string, unknow
     name: file.name,
     ...(file.description ? { description: file.description } : {}),
     variables: sortedRecord(file.variables),
+    ...(file.secrets.length ? { secrets: [...new Set(file.secrets)].sort() } : {}),
     order: file.order,
   };
 }

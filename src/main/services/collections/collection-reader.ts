@@ -113,6 +113,7 @@ export async function readCollection(folder: string, meta: { id: string; externa
       external: meta.external,
       description: file?.description,
       variables: file?.variables ?? {},
+      secrets: file?.secrets ?? [],
       items,
       problems,
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpExchange } from '@shared/model/exchange';
-import { summarizeRun, type RunResult, type RunStep } from '@shared/model/collection';
+import { summarizeRun, type Collection, type RunResult, type RunStep } from '@shared/model/collection';
 import { SchemaRegistry } from '@shared/scim';
 import type { ExchangeFindings } from '../exchange/scim-findings';
 import type { RequestRunner } from '../request-runner';
@@ -17,6 +17,8 @@ export interface CollectionRunnerOptions {
   onStep?: (runId: string, step: RunStep, index: number, total: number) => void;
   /** finished runs kept for export and comparison (default 20) */
   keepRuns?: number;
+  /** the values of the collection's secret variables (from the keychain) */
+  secretValues?: (collection: Collection) => Promise<Record<string, string>>;
   /** the endpoint's schemas for the SCIM checks (its discovery); RFC 7643's when absent or failing */
   registry?: (endpointId: string) => Promise<SchemaRegistry> | SchemaRegistry;
 }
@@ -62,7 +64,9 @@ export class CollectionRunner {
     const items = await this.options.collections.requestsOf(request.collectionId, request.itemId);
     const controller = new AbortController();
     this.active.set(runId, controller);
-    const variables: Record<string, string> = { ...collection.variables, ...request.variables };
+    const secretValues = (await this.options.secretValues?.(collection).catch(() => undefined)) ?? {};
+    const secretNames = new Set(Object.keys(secretValues));
+    const variables: Record<string, string> = { ...collection.variables, ...secretValues, ...request.variables };
     const steps: RunStep[] = [];
     const exchanges: HttpExchange[] = [];
     const startedAt = new Date().toISOString();
@@ -72,7 +76,7 @@ export class CollectionRunner {
       const registry = await this.registryFor(request.endpointId);
       for (const [index, item] of items.entries()) {
         if (controller.signal.aborted) break;
-        const context = { endpointId: request.endpointId, variables, runner, signal: controller.signal, registry, readBody: this.options.readBody };
+        const context = { endpointId: request.endpointId, variables, secretNames, runner, signal: controller.signal, registry, readBody: this.options.readBody };
         const { step, exchange, findings: found } = await runStep(item, context);
         Object.assign(variables, step.captured);
         steps.push(step);
@@ -95,7 +99,8 @@ export class CollectionRunner {
       startedAt,
       finishedAt: new Date().toISOString(),
       steps,
-      variables,
+      // the secret variables' values stay in main
+      variables: Object.fromEntries(Object.entries(variables).filter(([name]) => !secretNames.has(name))),
       cancelled: controller.signal.aborted,
       summary: summarizeRun(steps),
     };

@@ -14,6 +14,8 @@ export interface StepContext {
   runner: RequestRunner;
   signal: AbortSignal;
   registry: SchemaRegistry;
+  /** variables whose values are credentials (the collection's secret variables): sent, never shown in the step */
+  secretNames?: ReadonlySet<string> | undefined;
   /** the whole response body when the exchange's preview is cut short */
   readBody?: ((exchange: HttpExchange) => Promise<string | undefined> | string | undefined) | undefined;
 }
@@ -43,11 +45,14 @@ export async function runStep(item: CollectionItem, context: StepContext): Promi
   }
   const saved = item.request;
   const { variables } = context;
-  const path = interpolate(saved.path, variables);
+  const secretNames = context.secretNames ?? new Set<string>();
+  const shown = secretNames.size ? Object.fromEntries(Object.entries(variables).filter(([name]) => !secretNames.has(name))) : variables;
+  // the step shows the path with its secret variables as written
+  const path = interpolate(saved.path, shown);
   const spec = {
     endpointId: context.endpointId,
     method: saved.method,
-    path,
+    path: interpolate(saved.path, variables),
     headers: saved.headers.map((h) => ({ ...h, value: interpolate(h.value, variables) })),
     ...(saved.body !== undefined ? { body: interpolate(saved.body, variables) } : {}),
     variables: { ...variables },

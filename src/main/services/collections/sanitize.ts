@@ -1,6 +1,8 @@
 import type { SavedRequest } from '@shared/model/collection';
-import { isSecretHeader } from '@shared/redact/headers';
+import { AUTH_SCHEME, isSecretHeader } from '@shared/redact/headers';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+
+const ONLY_PLACEHOLDER = /^\s*\{\{\s*[A-Za-z_][\w.-]*\s*\}\}\s*$/;
 
 /**
  * Collection files never hold a secret: a credential header keeps its name but loses its value
@@ -15,6 +17,8 @@ export function sanitizeRequest(request: SavedRequest, scrubber: SecretScrubber)
     return clean;
   };
   const headers = request.headers.map((header) => {
+    // a credential moved into a secret variable (`Bearer {{authorization}}`) stays as it is: its value is in the keychain
+    if (isSecretHeader(header.name) && ONLY_PLACEHOLDER.test(header.value.replace(AUTH_SCHEME, ''))) return header;
     if (isSecretHeader(header.name) && header.value !== '') {
       warnings.push(`The value of the ${header.name} header of "${request.name}" was not saved: auth comes from the endpoint chosen when the request runs.`);
       return { ...header, value: '', enabled: false };

@@ -3,9 +3,12 @@ import type { ExportFormat, ExportSource, ImportFormat, ImportTarget } from '@sh
 import type { ExchangeRecord } from '@shared/redact/exchanges';
 import { redactExchanges } from '@shared/redact/exchanges';
 import type { RedactionOptions, RedactionPreview } from '@shared/redact/options';
-import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+import { REDACTED, type SecretScrubber } from '@shared/redact/secret-scrubber';
 import { SchemaRegistry } from '@shared/scim';
 import type { CollectionRunner } from '../collections/collection-runner';
+import type { CollectionSecrets } from '../collections/collection-secrets';
+import type { CredentialMover, MovedCredential } from '../collections/credential-variables';
+import { moverFor, storeMoved } from '../collections/secret-variables';
 import type { CollectionsService } from '../collections/collections-service';
 import { formatJson } from '../collections/json-file';
 import { slug } from '../collections/names';
@@ -17,6 +20,7 @@ import { toHar } from './har';
 import { countRequests, type ImportedCollection } from './import-tree';
 import { toJsonExport } from './json-export';
 import { toMarkdown } from './markdown';
+import { withoutCredentials } from './import-credentials';
 import { checkRecords, redactNotes, redactRun, withSteps, type ExchangeNotes } from './notes';
 import { fromPostman, toPostman } from './postman';
 
@@ -28,6 +32,8 @@ export interface ExchangeServiceOptions {
   environment: () => ExportEnvironment;
   /** more credential header names (the endpoints' API-key headers) */
   secretHeaders?: () => string[] | Promise<string[]>;
+  /** the keychain, for credentials an import moves into secret variables (without it they are left out) */
+  secrets?: CollectionSecrets;
   /** an endpoint's schemas for the SCIM checks in exports (what discovery knows; never a new request) */
   registry?: (endpointId: string | undefined) => SchemaRegistry;
   now?: () => Date;
@@ -88,26 +94,49 @@ export class ExchangeService {
     return { fileName: `${slug(collection.name)}.postman_collection.json`, mimeType: 'application/json', content };
   }
 
+  /**
+   * Imports into a new collection or a folder of one. Credentials found in the requests (secret
+   * headers, URL parameters, form fields and JSON members named like credentials, variables named
+   * so) are moved into secret variables of the collection, their values into the OS keychain; the
+   * files keep `{{variable}}`, and the answer says which were moved. Without a usable keychain they
+   * are replaced by [REDACTED] instead, and the answer says so.
+   */
   async import(input: { format: ImportFormat; text: string; fileName?: string | undefined; baseUrl?: string | undefined; target: ImportTarget }): Promise<{
     collectionId: string;
     itemIds: string[];
     imported: number;
     warnings: string[];
+    secrets: MovedCredential[];
   }> {
-    const context = { ...(input.fileName ? { fileName: input.fileName } : {}), ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) };
-    const parsed: ImportedCollection =
-      input.format === 'postman' ? fromPostman(input.text, context) : input.format === 'har' ? fromHar(input.text, context) : fromCurl(input.text, context);
     const collections = this.options.collections;
+    const secrets = this.options.secrets;
+    const existing = input.target.kind === 'existing' ? await collections.get(input.target.collectionId) : undefined;
+    const mover = secrets ? await moverFor(existing, secrets) : undefined;
+    const context = { ...(input.fileName ? { fileName: input.fileName } : {}), ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}), ...(mover ? { credentials: mover } : {}) };
+    const read: ImportedCollection =
+      input.format === 'postman' ? fromPostman(input.text, context) : input.format === 'har' ? fromHar(input.text, context) : fromCurl(input.text, context);
+    const parsed = mover ? withoutCredentials(read, mover) : read;
+    const moved = mover?.moved.filter((m) => m.variable !== REDACTED) ?? [];
     if (input.target.kind === 'new') {
       const created = await collections.createWithTree(
         { name: input.target.name || parsed.name, folder: input.target.folder, description: parsed.description, variables: parsed.variables },
         parsed.nodes,
       );
-      return { collectionId: created.collectionId, itemIds: created.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...created.warnings] };
+      const kept = await this.keepMoved(created.collectionId, mover);
+      return { collectionId: created.collectionId, itemIds: created.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...created.warnings, ...kept], secrets: moved };
     }
     const { collectionId, parentId } = input.target;
     const written = await collections.writeTree(collectionId, parentId ?? '', parsed.nodes, { addVariables: parsed.variables });
-    return { collectionId, itemIds: written.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...written.warnings] };
+    const kept = await this.keepMoved(collectionId, mover);
+    return { collectionId, itemIds: written.itemIds, imported: countRequests(parsed.nodes), warnings: [...parsed.warnings, ...written.warnings, ...kept], secrets: moved };
+  }
+
+  /** What the mover took out, into the keychain under the collection; what it did, in words. */
+  private async keepMoved(collectionId: string, mover: CredentialMover | undefined): Promise<string[]> {
+    const secrets = this.options.secrets;
+    if (!mover || !secrets || mover.moved.length === 0) return [];
+    const collection = await this.options.collections.get(collectionId);
+    return storeMoved(collection, mover, secrets, (names) => this.options.collections.update(collectionId, { secrets: names }));
   }
 
   private records(source: ExportSource): ExchangeRecord[] {

@@ -8,6 +8,7 @@ import { useTargetEndpoint } from '../workbench/connection/target-endpoint';
 import { ConfirmDialog } from '../exchange/Dialog';
 import { RequestEditor } from './RequestEditor';
 import { RunPanel } from './RunPanel';
+import { SecretVariables } from './SecretVariables';
 import { VariablesEditor } from './VariablesEditor';
 import './collections.css';
 
@@ -89,6 +90,7 @@ export function CollectionView() {
         label={scope?.kind === 'request' ? `"${scope.name}"` : scope ? `folder "${scope.name}" (${requests.length} requests)` : `the whole collection (${requests.length} requests)`}
       />
       <VariablesEditor collection={collection} />
+      <SecretVariables collection={collection} />
       {removing && (
         <ConfirmDialog
           title={collection.external ? 'Forget this collection?' : 'Delete this collection?'}
