@@ -56,7 +56,7 @@ describe('the import dialog', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'New collection name' }), 'From Postman');
     expect((screen.getByRole('radio', { name: 'The current collection' }) as HTMLInputElement).disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(result).toEqual({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [] }));
+    await waitFor(() => expect(result).toEqual({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [], secrets: [] }));
     expect(api.callsOf('exchange.import')[0]).toEqual({ format: 'postman', text, fileName: 'p.postman_collection.json', target: { kind: 'new', name: 'From Postman' } });
   });
 
