@@ -106,6 +106,7 @@ async function collectionOpen(dir: string): Promise<{ samples: number[]; request
     path: `/Users/{{userId}}?attributes=userName,emails&n=${r}`,
     headers: [{ name: 'Accept', value: 'application/scim+json', enabled: true }],
     ...(r % 2 ? {} : { body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `user${f}-${r}`, active: true }, null, 2) }),
+    assertions: [],
     captures: [{ variable: 'userId', from: 'body', path: 'id' }],
   });
   const nodes: TreeNode[] = Array.from({ length: 30 }, (_, f) => ({ kind: 'folder', name: `Folder ${f}`, children: Array.from({ length: 100 }, (_, r) => ({ kind: 'request', request: request(f, r) })) }));

@@ -19,6 +19,7 @@ import { simulatorHandlers } from './rpc/handlers/simulator';
 import { createRouter, type Handlers, type Router } from './rpc/router';
 import { BlobStore } from './services/blobs/blob-store';
 import { CollectionRunner } from './services/collections/collection-runner';
+import { CollectionSecrets } from './services/collections/collection-secrets';
 import { CollectionsService } from './services/collections/collections-service';
 import { ConformanceService } from './services/conformance/conformance-service';
 import { ConformanceRunner } from './services/conformance/runner';
@@ -31,6 +32,7 @@ import type { ExchangeSink } from './services/exchange-sink';
 import { HttpEngine } from './services/http/engine';
 import { EventBus } from './services/events/event-bus';
 import { ExchangeService } from './services/exchange/exchange-service';
+import { registryFromDiscovery } from './services/exchange/scim-findings';
 import { HistoryStore } from './services/history/history-store';
 import { createFileLogger, type Logger } from './services/log/logger';
 import type { RequestRunner } from './services/request-runner';
@@ -187,7 +189,10 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     env: options.env,
     userAgent: `SCIM-Inspector/${APP_VERSION}`,
   });
+  // the values of collections' secret variables, in the keychain
+  const collectionSecrets = new CollectionSecrets(vault);
   const collections = new CollectionsService({
+    secrets: collectionSecrets,
     dir: paths.collections,
     registryFile: paths.collectionFolders,
     scrubber,
@@ -205,6 +210,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
       return blobId && blobs.has(blobId) ? blobs.read(blobId).toString('utf8') : undefined;
     },
     onStep: (runId, step, index, total) => events.emit('collections.runStep', { runId, step, index, total }),
+    // the SCIM checks of each step read the endpoint's own schemas
+    registry: async (endpointId) => registryFromDiscovery(await discovery.get(endpointId)),
+    secretValues: (collection) => collectionSecrets.values(collection),
   });
   const exchange = new ExchangeService({
     history,
@@ -213,6 +221,9 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     scrubber,
     // the endpoints' API-key headers are credentials too
     secretHeaders: async () => (await endpoints.list()).endpoints.flatMap((e) => (e.auth.kind === 'api-key' ? [e.auth.headerName] : [])),
+    secrets: collectionSecrets,
+    // findings in exports read each endpoint's schemas as discovery already knows them
+    registry: (endpointId) => registryFromDiscovery(endpointId ? discovery.cached(endpointId) : undefined),
     environment: () => ({
       app: { name: APP_NAME, version: APP_VERSION },
       host: options.host,
@@ -265,10 +276,10 @@ export async function compose(options: ComposeOptions): Promise<AppCore> {
     ...sandboxHandlers(sandbox?.server),
     ...endpointsHandlers({ endpoints, engine }),
     ...vaultHandlers(vault),
-    ...httpHandlers({ engine, collections }),
+    ...httpHandlers({ engine, collections, secretValues: (collection) => collectionSecrets.values(collection) }),
     ...discoveryHandlers(discovery),
     ...historyHandlers({ history, blobs, previewBytes: () => settings.get().http.previewBytes, runs: collectionRunner }),
-    ...collectionsHandlers({ collections, runner: collectionRunner }),
+    ...collectionsHandlers({ collections, runner: collectionRunner, secrets: collectionSecrets }),
     ...exchangeHandlers(exchange),
     ...conformanceHandlers({ conformance, blobs, previewBytes: () => settings.get().http.previewBytes }),
     ...simulatorHandlers(simulator),

@@ -98,7 +98,8 @@ test('three requests, found in history by a value of one response, exported as M
   await entry.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export requests' });
   await expect(dialog.getByRole('radio', { name: /Markdown report/ })).toBeChecked();
-  for (const path of ['phoneNumbers.value', 'name', 'addresses', 'displayName']) await dialog.getByRole('checkbox', { name: path, exact: true }).uncheck();
+  // userName and externalId are ticked by default too (issue 15): unticked here, so only the emails are replaced
+  for (const path of ['userName', 'externalId', 'phoneNumbers.value', 'name', 'addresses', 'displayName']) await dialog.getByRole('checkbox', { name: path, exact: true }).uncheck();
   await dialog.getByRole('checkbox', { name: 'emails.value', exact: true }).check();
   const preview = dialog.getByRole('region', { name: 'Redaction preview' });
   const row = preview.getByRole('row').filter({ hasText: email });
@@ -150,7 +151,11 @@ test('three requests, found in history by a value of one response, exported as M
     await page.getByRole('treeitem', { name: /Second user/ }).click();
     await page.getByRole('button', { name: 'Open in a tab' }).click();
     await expect(page.getByRole('tab', { name: 'GET Second user' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users?count=1&startIndex=2');
+    // a saved request opens in the operation it performs: List, its paging in the query panel
+    await expect(page.getByRole('radiogroup', { name: 'Operation' }).getByRole('radio', { name: 'List' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users');
+    await expect(page.getByRole('spinbutton', { name: 'startIndex' })).toHaveValue('2');
+    await expect(page.getByRole('spinbutton', { name: 'count' })).toHaveValue('1');
     const sent = page.waitForResponse((r) => r.url().endsWith('/api/http.send') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Send' }).click();
     const rerun = await exchangeOf(await sent);

@@ -16,7 +16,8 @@ test("a step of a collection run opens that run's own exchange, not another coll
   await page.getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'Alpha' });
   await page.getByRole('tree', { name: 'Requests of Alpha' }).getByRole('treeitem', { name: /Get thing/ }).click();
   await page.getByRole('button', { name: 'Open in a tab' }).click();
-  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users?count=1');
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users');
+  await expect(page.getByRole('spinbutton', { name: 'count' })).toHaveValue('1');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('table', { name: 'User' })).toBeVisible();
 
@@ -44,7 +45,8 @@ test("a step of a collection run opens that run's own exchange, not another coll
 
   // Alpha's tab is untouched
   await strip.getByRole('tab', { name: /Get thing/ }).first().click();
-  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users?count=1');
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/Users');
+  await expect(page.getByRole('spinbutton', { name: 'count' })).toHaveValue('1');
   await expect(page.getByRole('table', { name: 'User' })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
+import { Assertion } from './assertion';
 import { HttpMethod } from './exchange';
 import { HeaderRow } from './request-spec';
 
@@ -18,20 +18,43 @@ export const Capture = z.object({
 });
 export type Capture = z.infer<typeof Capture>;
 
-/** One `*.request.json` file. Never a secret: auth comes from the endpoint chosen when it runs. */
+/**
+ * Version 2 added `assertions` and stores a JSON body as a JSON value in the file (see
+ * `SavedRequestFile`); version 1 files still load.
+ */
+export const SAVED_REQUEST_VERSION = 2;
+
+/** One request of a collection, as the app works with it. Never a secret: auth comes from the endpoint chosen when it runs. */
 export const SavedRequest = z.object({
-  version: z.literal(1).default(1),
+  version: z.union([z.literal(1), z.literal(2)]).default(SAVED_REQUEST_VERSION),
   name: z.string().min(1).max(200),
   method: HttpMethod,
   /** relative to the endpoint's base URL; `{{variables}}` allowed */
   path: z.string(),
   headers: z.array(HeaderRow).default([]),
+  /** the body as text (a JSON body formatted with two spaces when it was stored as a JSON value) */
   body: z.string().optional(),
   description: z.string().optional(),
+  /** checks on the response; none: the step passes when the status is below 400 */
+  assertions: z.array(Assertion).default([]),
   captures: z.array(Capture).default([]),
 });
 export type SavedRequest = z.infer<typeof SavedRequest>;
 export type SavedRequestInput = z.input<typeof SavedRequest>;
+
+/** A JSON object or array: how a JSON body sits in a request file, so a team's diffs show its lines. */
+const JsonBodyValue = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+
+/** The body text of a body stored as a JSON value (2-space indent, as the file has it). */
+export const formatJsonBody = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/**
+ * One `*.request.json` file: a `SavedRequest` whose body is either text or, when the body is a
+ * JSON object or array, that JSON itself (never one escaped string). Reads into a `SavedRequest`.
+ */
+export const SavedRequestFile = SavedRequest.extend({ body: z.union([z.string(), JsonBodyValue]).optional() }).transform(
+  ({ body, ...rest }): SavedRequest => (body === undefined ? rest : { ...rest, body: typeof body === 'string' ? body : formatJsonBody(body) }),
+);
 
 /** `collection.json` at the root of a collection folder. */
 export const CollectionFile = z.object({
@@ -39,6 +62,11 @@ export const CollectionFile = z.object({
   name: z.string().min(1).max(200),
   description: z.string().optional(),
   variables: z.record(VariableName, z.string()).default({}),
+  /**
+   * variables whose values are credentials, kept in the OS keychain (never in a file): the requests
+   * say `{{name}}`, a run or a send fills it from the keychain
+   */
+  secrets: z.array(VariableName).default([]),
   /** file and folder names of the root, in display order (others follow, by name) */
   order: z.array(z.string()).default([]),
 });
@@ -93,39 +121,11 @@ export type CollectionSummary = z.infer<typeof CollectionSummary>;
 export const Collection = CollectionSummary.extend({
   description: z.string().optional(),
   variables: z.record(z.string(), z.string()),
+  /** names of the variables kept in the OS keychain (their values never leave main) */
+  secrets: z.array(z.string()).default([]),
   items: z.array(CollectionItem),
   problems: z.array(CollectionProblem),
 });
 export type Collection = z.infer<typeof Collection>;
 
-export const RunStep = z.object({
-  requestId: z.string(),
-  name: z.string(),
-  method: z.string(),
-  /** the path as sent, variables filled in */
-  path: z.string(),
-  status: z.number().int().optional(),
-  ok: z.boolean(),
-  durationMs: z.number(),
-  exchangeId: z.string().optional(),
-  error: AppError.optional(),
-  /** variables this step set from its response */
-  captured: z.record(z.string(), z.string()),
-  /** captures that found nothing, each saying why */
-  captureProblems: z.array(z.string()),
-});
-export type RunStep = z.infer<typeof RunStep>;
-
-export const RunResult = z.object({
-  runId: z.string(),
-  collectionId: z.string(),
-  itemId: z.string(),
-  endpointId: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  steps: z.array(RunStep),
-  /** the variables after the last step */
-  variables: z.record(z.string(), z.string()),
-  cancelled: z.boolean(),
-});
-export type RunResult = z.infer<typeof RunResult>;
+export { RunStep, RunResult, RunComparison, RunSummary, StepChange, StepChecks, ScimFinding, summarizeRun } from './collection-run';

@@ -3,8 +3,12 @@
 /** Always redacted, whatever the user ticks. */
 export const ALWAYS_REDACTED_PATHS = ['password'] as const;
 
-/** Offered in the export dialog, ticked by default. */
-export const OFFERED_PERSONAL_DATA_PATHS = ['emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName'] as const;
+/**
+ * Offered in the export dialog, ticked by default. `userName` and `externalId` are among them: in
+ * most directories the user name is the person's email or login, and the external id is an HR or
+ * IdP key that identifies them as surely (issue 15).
+ */
+export const OFFERED_PERSONAL_DATA_PATHS = ['userName', 'externalId', 'emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName'] as const;
 
 /**
  * Sub-attributes of a ticked complex attribute that say what kind of value it is rather than

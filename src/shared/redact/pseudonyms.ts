@@ -31,6 +31,8 @@ function labelFor(path: string, segments: readonly string[]): string {
   return leaf.toLowerCase() === 'value' ? (segments[segments.length - 2] ?? leaf) : leaf;
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 function pseudonymFor(label: string, n: number): string {
   if (label === 'email') return `email-${n}@redacted.invalid`;
   return `${label}-${n}`;
@@ -56,7 +58,8 @@ export class Pseudonyms {
     if (known) return known.pseudonym;
     let pseudonym = REDACTED;
     if (!always) {
-      const label = labelFor(path, segments);
+      // an email is an email wherever it is found (a userName often is one): its placeholder stays email-shaped
+      const label = EMAIL.test(value) ? 'email' : labelFor(path, segments);
       const n = (this.counters.get(label) ?? 0) + 1;
       this.counters.set(label, n);
       pseudonym = pseudonymFor(label, n);

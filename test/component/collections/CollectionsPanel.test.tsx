@@ -8,7 +8,7 @@ import { useCollections } from '../../../src/renderer/stores/collections';
 import { useIntegration } from '../../../src/renderer/stores/integration';
 import { fakeApi } from '../support/fake-api';
 
-const request = (name: string, method: 'GET' | 'POST', path: string) => ({ version: 1 as const, name, method, path, headers: [], captures: [] });
+const request = (name: string, method: 'GET' | 'POST', path: string) => ({ version: 1 as const, name, method, path, headers: [], assertions: [], captures: [] });
 
 function collectionFixture(): Collection {
   return {
@@ -17,6 +17,7 @@ function collectionFixture(): Collection {
     folder: '/data/collections/entra-provisioning',
     external: false,
     variables: { userName: 'ingrid' },
+    secrets: [],
     items: [
       { kind: 'folder', id: 'Users', parentId: '', depth: 0, name: 'Users' },
       { kind: 'request', id: 'Users/create.request.json', parentId: 'Users', depth: 1, name: 'Create user', request: { ...request('Create user', 'POST', '/Users'), body: '{"userName":"{{userName}}"}', captures: [{ variable: 'userId', from: 'body', path: 'id' }] } },
@@ -39,11 +40,52 @@ function setup() {
     startedAt: '2025-01-01T00:00:00Z',
     finishedAt: '2025-01-01T00:00:01Z',
     steps: [
-      { requestId: 'Users/create.request.json', name: 'Create user', method: 'POST', path: '/Users', status: 201, ok: true, durationMs: 12, exchangeId: 'e1', captured: { userId: 'abc' }, captureProblems: [] },
-      { requestId: 'Users/get.request.json', name: 'Get user', method: 'GET', path: '/Users/abc', status: 404, ok: false, durationMs: 5, exchangeId: 'e2', captured: {}, captureProblems: [] },
+      {
+        requestId: 'Users/create.request.json',
+        name: 'Create user',
+        method: 'POST',
+        path: '/Users',
+        status: 201,
+        ok: true,
+        durationMs: 12,
+        exchangeId: 'e1',
+        captured: { userId: 'abc' },
+        captureProblems: [],
+        assertions: [{ from: 'status', path: '', op: 'equals', value: '201', passed: true, actual: '201' }],
+        checks: { scope: 'User resource', counts: { error: 0, warning: 1, info: 0 }, findings: [{ severity: 'warning', path: 'header:Location', code: 'locationHeaderMissing', message: 'A 201 Created answer carries the new resource’s URI in the Location header', rfc: 'RFC 7644 §3.3' }] },
+      },
+      {
+        requestId: 'Users/get.request.json',
+        name: 'Get user',
+        method: 'GET',
+        path: '/Users/abc',
+        status: 404,
+        ok: false,
+        durationMs: 5,
+        exchangeId: 'e2',
+        captured: {},
+        captureProblems: [],
+        assertions: [
+          { from: 'status', path: '', op: 'equals', value: '200', passed: false, actual: '404' },
+          { from: 'body', path: 'emails[type eq "work"].value', op: 'equals', value: 'ingrid@example.com', passed: false, actual: '(absent)', message: 'nothing at "emails[type eq "work"].value"' },
+        ],
+        checks: { scope: 'SCIM Error body', counts: { error: 0, warning: 0, info: 0 }, findings: [] },
+      },
     ],
     variables: { userName: 'ingrid', userId: 'abc' },
     cancelled: false,
+    summary: { steps: 2, passed: 1, failed: 1, assertionsPassed: 1, assertionsFailed: 2, checkErrors: 0 },
+    comparison: {
+      previousRunId: 'r0',
+      previousStartedAt: '2025-01-01T00:00:00Z',
+      steps: [
+        { requestId: 'Users/create.request.json', name: 'Create user', change: 'still-passing' },
+        { requestId: 'Users/get.request.json', name: 'Get user', change: 'newly-failing' },
+      ],
+      newlyFailing: 1,
+      newlyPassing: 0,
+      unchanged: 1,
+    },
   };
   const api = fakeApi({
     'collections.list': () => [{ id: 'c1', name: collection.name, folder: collection.folder, external: false }],
@@ -55,7 +97,28 @@ function setup() {
     'collections.saveRequest': ({ itemId }) => ({ itemId: itemId ?? 'new.request.json', warnings: ['The value of the Authorization header of "Create user" was not saved: auth comes from the endpoint chosen when the request runs.'] }),
     'collections.createFolder': ({ name }) => saved(name),
     'collections.run': () => run,
-    'exchange.import': () => ({ collectionId: 'c1', itemIds: ['get-users.request.json'], imported: 1, warnings: ['The value of the Authorization header was not imported: auth comes from the endpoint chosen at run time.'] }),
+    'history.exchange': ({ exchangeId }) => ({
+      exchange: {
+        id: exchangeId,
+        startedAt: '2025-01-01T00:00:00Z',
+        request: { method: 'GET', url: 'http://127.0.0.1:1/scim/v2/Users/abc', headers: [['Accept', 'application/scim+json']] },
+        response: {
+          status: 404,
+          statusText: 'Not Found',
+          headers: [['Content-Type', 'application/scim+json']],
+          body: { size: 80, preview: '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404","detail":"No such user"}', truncated: false },
+        },
+        timings: { total: 5 },
+        redirects: [],
+      },
+    }),
+    'exchange.import': () => ({
+      collectionId: 'c1',
+      itemIds: ['get-users.request.json'],
+      imported: 1,
+      warnings: ['the Authorization header of the curl command: moved into the OS keychain as the collection variable {{authorization}}; the file keeps {{authorization}}.'],
+      secrets: [{ variable: 'authorization', where: 'the Authorization header of the curl command' }],
+    }),
   });
   api.render(
     <>
@@ -174,6 +237,84 @@ describe('the collections panel', () => {
     expect(within(runCard).getByRole('button', { name: 'Export this run…' })).toBeTruthy();
   });
 
+  it('edits a request in the workbench composer, opened in the operation it performs', async () => {
+    setup();
+    await waitFor(() => expect(tree()).toBeTruthy());
+    fireEvent.click(item('Users'));
+    fireEvent.click(item('Get user'));
+    let editor = await screen.findByRole('region', { name: 'Request Get user' });
+    const operation = () => within(editor).getByRole('radiogroup', { name: 'Operation' });
+    expect(within(operation()).getByRole('radio', { checked: true }).textContent).toBe('Get');
+    expect((within(editor).getByRole('textbox', { name: 'Resource id' }) as HTMLInputElement).value).toBe('{{userId}}');
+    expect(within(editor).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Query', 'Headers']);
+    // a request bar of a collection request: no Send, no tab Save buttons
+    expect(within(editor).queryByRole('button', { name: 'Send' })).toBeNull();
+    fireEvent.click(item('Create user'));
+    editor = await screen.findByRole('region', { name: 'Request Create user' });
+    expect(within(operation()).getByRole('radio', { checked: true }).textContent).toBe('Create');
+    expect(within(editor).getByRole('tab', { selected: true }).textContent).toBe('Body');
+    fireEvent.click(item('Service provider config'));
+    editor = await screen.findByRole('region', { name: 'Request Service provider config' });
+    expect(within(operation()).getByRole('radio', { checked: true }).textContent).toBe('Raw');
+  });
+
+  it('saves assertions with the request, the request itself as written', async () => {
+    const { api } = setup();
+    await waitFor(() => expect(tree()).toBeTruthy());
+    fireEvent.click(item('Users'));
+    fireEvent.click(item('Create user'));
+    const editor = await screen.findByRole('region', { name: 'Request Create user' });
+    expect(within(editor).getByRole('note').textContent).toMatch(/status is below 400 \(the default assertion\)/);
+    expect((within(editor).getByRole('button', { name: 'Save request' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(editor).getByRole('button', { name: '+ Add assertion' }));
+    const expected = within(editor).getByRole('textbox', { name: 'Assertion 1 expected' });
+    await userEvent.clear(expected);
+    await userEvent.type(expected, '201');
+    await userEvent.click(within(editor).getByRole('button', { name: '+ Body value' }));
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Assertion 2 path' }), 'userName');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Assertion 2 expected' }), '{{{{userName}}');
+    await userEvent.click(within(editor).getByRole('button', { name: '+ No SCIM check errors' }));
+    fireEvent.change(within(editor).getByRole('combobox', { name: 'Assertion 3 operator' }), { target: { value: 'lte' } });
+    expect(within(editor).getAllByRole('row')).toHaveLength(4);
+    await userEvent.click(within(editor).getByRole('button', { name: 'Save request' }));
+    await waitFor(() => expect(api.callsOf('collections.saveRequest')).toHaveLength(1));
+    const saved = api.callsOf('collections.saveRequest')[0]!;
+    expect(saved.request.assertions).toEqual([
+      { from: 'status', path: '', op: 'equals', value: '201', enabled: true },
+      { from: 'body', path: 'userName', op: 'equals', value: '{{userName}}', enabled: true },
+      { from: 'scim', path: '', op: 'lte', value: '0', enabled: true },
+    ]);
+    expect(saved.request).toMatchObject({ method: 'POST', path: '/Users', body: '{"userName":"{{userName}}"}', captures: [{ variable: 'userId', from: 'body', path: 'id' }] });
+  });
+
+  it('shows each step with its assertions (expected and actual), SCIM checks, request and response, and the comparison with the run before', async () => {
+    setup();
+    act(() => useIntegration.setState({ endpoints: [{ id: 'sandbox', name: 'Sandbox' }] }));
+    await waitFor(() => expect(tree()).toBeTruthy());
+    fireEvent.click(item('Users'));
+    const runCard = screen.getByRole('region', { name: 'Run' });
+    await userEvent.click(within(runCard).getByRole('button', { name: 'Run' }));
+    expect((await within(runCard).findByRole('status', { name: 'Run summary' })).textContent).toBe('1 of 2 steps passed · 1 of 3 assertions · 0 SCIM check errors');
+    expect(within(runCard).getByRole('note', { name: 'Compared with the previous run' }).textContent).toMatch(/1 newly failing \(Get user\), 0 newly passing, 1 unchanged/);
+    const results = within(runCard).getByRole('list', { name: 'Run results' });
+    expect(within(results).getByText('newly failing')).toBeTruthy();
+    expect(within(results).getByText('failed: 2 of 2 assertions')).toBeTruthy();
+    // the failing step opens by itself
+    const table = within(runCard).getByRole('table', { name: 'Assertions of Get user' });
+    expect(within(table).getAllByRole('row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
+      [],
+      ['status equals 200', '200', '404', 'failed'],
+      ['body emails[type eq "work"].value equals ingrid@example.com', 'ingrid@example.com', '(absent)nothing at "emails[type eq "work"].value"', 'failed'],
+    ]);
+    expect(await within(runCard).findByRole('region', { name: 'Response of Get user' })).toBeTruthy();
+    expect(within(runCard).getByLabelText('Response body').textContent).toContain('"detail": "No such user"');
+    // the passing one on request: its SCIM check finding
+    await userEvent.click(within(runCard).getByRole('button', { name: 'Details of step 1, Create user' }));
+    const checks = within(runCard).getByRole('region', { name: 'SCIM checks of Create user' });
+    expect(checks.textContent).toContain('SCIM checks: 0 errors, 1 warning, 0 info');
+    expect(checks.textContent).toContain('locationHeaderMissing at header:Location');
+  });
+
   it('reloads when the files change outside the app', async () => {
     const { api } = setup();
     await waitFor(() => expect(tree()).toBeTruthy());
@@ -193,6 +334,6 @@ describe('the collections panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.callsOf('exchange.import')[0]).toEqual({ format: 'curl', text: "curl https://h/scim/v2/Users -H 'Authorization: Bearer x'", baseUrl: 'https://h/scim/v2', target: { kind: 'existing', collectionId: 'c1' } });
-    expect(within(screen.getByRole('list', { name: 'Warnings' })).getByText(/Authorization header was not imported/)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Warnings' })).getByText(/moved into the OS keychain as the collection variable \{\{authorization\}\}/)).toBeTruthy();
   });
 });

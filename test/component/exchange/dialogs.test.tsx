@@ -22,8 +22,11 @@ describe('the export dialog', () => {
     expect(preview.textContent).toContain('Credential headers: authorization ×2');
     expect(preview.textContent).toContain('Known secret values (tokens, passwords from the vault): 1');
     expect(preview.textContent).toContain('No personal data found under the selected attributes.');
-    await userEvent.type(screen.getByRole('textbox', { name: /More attributes/ }), 'userName, title');
-    await waitFor(() => expect(api.callsOf('exchange.preview').at(-1)?.redaction.personalData).toEqual(['emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName', 'userName', 'title']));
+    // userName and externalId are ticked by default with the other personal values
+    await userEvent.type(screen.getByRole('textbox', { name: /More attributes/ }), 'nickName, title');
+    await waitFor(() =>
+      expect(api.callsOf('exchange.preview').at(-1)?.redaction.personalData).toEqual(['userName', 'externalId', 'emails.value', 'phoneNumbers.value', 'name', 'addresses', 'displayName', 'nickName', 'title']),
+    );
     const limit = screen.getByRole('spinbutton', { name: /Cut each body after/ });
     fireEvent.change(limit, { target: { value: '5000' } });
     await userEvent.click(screen.getByRole('button', { name: 'Export Markdown report' }));
@@ -44,7 +47,7 @@ describe('the export dialog', () => {
 describe('the import dialog', () => {
   it('reads a chosen Postman file and imports it into a new collection', async () => {
     let result: unknown;
-    const api = fakeApi({ 'exchange.import': () => ({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [] }) });
+    const api = fakeApi({ 'exchange.import': () => ({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [], secrets: [] }) });
     api.render(<ImportDialog collectionId={undefined} onCancel={() => {}} onImported={(r) => (result = r)} />);
     const text = JSON.stringify({ info: { name: 'P', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] });
     const file = new File([text], 'p.postman_collection.json', { type: 'application/json' });
@@ -53,7 +56,7 @@ describe('the import dialog', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'New collection name' }), 'From Postman');
     expect((screen.getByRole('radio', { name: 'The current collection' }) as HTMLInputElement).disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(result).toEqual({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [] }));
+    await waitFor(() => expect(result).toEqual({ collectionId: 'c9', itemIds: ['a.request.json'], imported: 1, warnings: [], secrets: [] }));
     expect(api.callsOf('exchange.import')[0]).toEqual({ format: 'postman', text, fileName: 'p.postman_collection.json', target: { kind: 'new', name: 'From Postman' } });
   });
 

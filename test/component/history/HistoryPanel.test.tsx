@@ -126,7 +126,8 @@ describe('the history panel', () => {
     const sent = api.callsOf('exchange.export')[0]!;
     expect(sent.format).toBe('har');
     expect(sent.source).toEqual({ kind: 'history', ids: [12, 11] });
-    expect(sent.redaction.personalData).toEqual(['phoneNumbers.value', 'name', 'addresses', 'displayName']);
+    // userName and externalId are ticked by default with the other personal values
+    expect(sent.redaction.personalData).toEqual(['userName', 'externalId', 'phoneNumbers.value', 'name', 'addresses', 'displayName']);
   });
 
   it('deletes the selection after confirming, and refetches when history changes', async () => {

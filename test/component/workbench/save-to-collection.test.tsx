@@ -81,8 +81,10 @@ describe('saving a workbench tab into a collection', () => {
     expect(Collection.parse(await call(core, 'collections.get', { collectionId: collections[0]!.id })).items.map((i) => i.id)).toEqual(['users-starting-with-a.request.json']);
   });
 
-  it('never writes a credential to the file, and says what it left out', async () => {
+  it('never writes a credential to the file, and says what it moved or left out', async () => {
     const user = userEvent.setup();
+    // a keychain that always answers (this session's memory): the typed credential is moved into it
+    core.vault.useSessionOnly();
     renderApp(core);
     await screen.findByRole('tab', { name: 'GET List Users' });
     const token = core.sandbox!.token;
@@ -101,15 +103,16 @@ describe('saving a workbench tab into a collection', () => {
 
     const left = await screen.findByRole('list', { name: 'Left out of the saved file' });
     const said = within(left).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    expect(said.some((w) => /value of the Authorization header .* was not saved/.test(w))).toBe(true);
+    // the Authorization header's credential went into a secret variable of the collection; the copy elsewhere was replaced
+    expect(said.some((w) => /the Authorization header of "List Users": moved into the OS keychain as the collection variable \{\{authorization\}\}/.test(w))).toBe(true);
     expect(said.some((w) => /secret value in .* was replaced by \[REDACTED\]/.test(w))).toBe(true);
     const text = readFileSync(join(dir.path, 'collections', 'secrets-test', 'list-users.request.json'), 'utf8');
     expect(text).not.toContain(token);
     expect(SavedRequest.parse(JSON.parse(text)).headers).toEqual([
-      // kept as a reminder, switched off: the endpoint's auth is used when it runs
-      { name: 'Authorization', value: '', enabled: false },
+      { name: 'Authorization', value: 'Bearer {{authorization}}', enabled: true },
       { name: 'X-Trace', value: 'copied [REDACTED]', enabled: true },
     ]);
+    expect(JSON.parse(readFileSync(join(dir.path, 'collections', 'secrets-test', 'collection.json'), 'utf8')).secrets).toEqual(['authorization']);
   });
 
   it('opens a collection request in a tab that saves back to its file (keeping its captures), and a second open shows that tab', async () => {
@@ -132,9 +135,13 @@ describe('saving a workbench tab into a collection', () => {
     expect(opened.getAttribute('aria-selected')).toBe('true');
     expect(activeTab().source).toEqual({ kind: 'collection', id: `${collection.id}/${created.itemId}`, label: 'Provisioning › Get user' });
     expect(screen.getByRole('button', { name: 'Save' }).getAttribute('title')).toBe('Save to Provisioning › Get user (Ctrl+S / ⌘+S)');
-    const path = screen.getByRole('textbox', { name: 'Path' });
-    await user.clear(path);
-    await user.type(path, '/Users?count=2');
+    // it opens in the operation it performs (List), its query in the query panel
+    expect(screen.getByRole('radiogroup', { name: 'Operation' }).querySelector('[aria-checked="true"]')?.textContent).toBe('List');
+    expect((screen.getByRole('textbox', { name: 'Path' }) as HTMLInputElement).value).toBe('/Users');
+    const count = screen.getByRole('spinbutton', { name: 'count' });
+    expect((count as HTMLInputElement).value).toBe('1');
+    await user.clear(count);
+    await user.type(count, '2');
     expect(tabNames()).toContain('GET Get user, unsaved changes');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 

@@ -29,7 +29,7 @@ describe('a tab as a collection request', () => {
       body: 'left over from another operation',
     });
     const saved = SavedRequest.parse(savedRequestFromDraft(draft, 'First five'));
-    expect(saved).toEqual({ version: 1, name: 'First five', method: 'GET', path: '/Users?filter=userName%20sw%20%22a%22&count=5', headers: [{ name: 'X-Trace', value: '1', enabled: false }], captures: [] });
+    expect(saved).toEqual({ version: 2, name: 'First five', method: 'GET', path: '/Users?filter=userName%20sw%20%22a%22&count=5', headers: [{ name: 'X-Trace', value: '1', enabled: false }], assertions: [], captures: [] });
   });
 
   it('keeps the description and captures of the request it writes over, and opens again as the same draft', () => {

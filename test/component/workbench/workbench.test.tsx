@@ -187,7 +187,10 @@ describe('the workbench against the embedded sandbox', () => {
     expect(openRequest && openExchange).toBeTruthy();
     act(() => openRequest!({ endpointId: 'sandbox', method: 'GET', path: '/Groups?count=2', headers: [{ name: 'X-Trace', value: '1', enabled: true }], variables: {} }, { name: 'Saved groups' }));
     expect(screen.getByRole('tab', { name: 'GET Saved groups' }).getAttribute('aria-selected')).toBe('true');
-    expect((screen.getByRole('textbox', { name: 'Path' }) as HTMLInputElement).value).toBe('/Groups?count=2');
+    // a saved request opens in the operation it performs: List Groups, count 2 in the query panel
+    expect(screen.getByRole('radiogroup', { name: 'Operation' }).querySelector('[aria-checked="true"]')?.textContent).toBe('List');
+    expect((screen.getByRole('textbox', { name: 'Path' }) as HTMLInputElement).value).toBe('/Groups');
+    expect((screen.getByRole('spinbutton', { name: 'count' }) as HTMLInputElement).value).toBe('2');
 
     const sent = await core.router.dispatch('http.send', { requestId: 'recorded', spec: { endpointId: 'sandbox', method: 'GET', path: '/Users?count=3', headers: [{ name: 'Authorization', value: 'Bearer typed', enabled: true }] } }, { origin: 'test' });
     const exchange = (sent as { ok: true; value: HttpExchange }).value;

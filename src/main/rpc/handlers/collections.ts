@@ -1,4 +1,6 @@
+import { fail } from '@shared/api/errors';
 import type { CollectionRunner } from '../../services/collections/collection-runner';
+import type { CollectionSecrets } from '../../services/collections/collection-secrets';
 import type { CollectionsService } from '../../services/collections/collections-service';
 import type { Handlers } from '../router';
 
@@ -17,10 +19,21 @@ type CollectionCommands =
   | 'collections.duplicate'
   | 'collections.deleteItem'
   | 'collections.run'
-  | 'collections.cancelRun';
+  | 'collections.cancelRun'
+  | 'collections.secrets'
+  | 'collections.setSecret';
 
-export function collectionsHandlers(deps: { collections: CollectionsService; runner: CollectionRunner }): Pick<Handlers, CollectionCommands> {
+export function collectionsHandlers(deps: { collections: CollectionsService; runner: CollectionRunner; secrets?: CollectionSecrets }): Pick<Handlers, CollectionCommands> {
   const c = deps.collections;
+  const keychain = () => {
+    if (!deps.secrets) throw fail('unsupported', 'Secret variables need the OS keychain, which this host does not have');
+    return deps.secrets;
+  };
+  const listSecrets = async (collectionId: string) => {
+    const collection = await c.get(collectionId);
+    const set = await keychain().which(collection);
+    return { secrets: collection.secrets.map((name) => ({ name, set: set.has(name) })) };
+  };
   return {
     'collections.list': () => c.list(),
     'collections.get': ({ collectionId }) => c.get(collectionId),
@@ -43,5 +56,18 @@ export function collectionsHandlers(deps: { collections: CollectionsService; run
     },
     'collections.run': (request) => deps.runner.run(request),
     'collections.cancelRun': ({ runId }) => ({ cancelled: deps.runner.cancel(runId) }),
+    'collections.secrets': ({ collectionId }) => listSecrets(collectionId),
+    'collections.setSecret': async ({ collectionId, name, value }) => {
+      const collection = await c.get(collectionId);
+      if (name in collection.variables) throw fail('conflict', `"${name}" is a plain variable of this collection; remove it there first, or choose another name`);
+      if (value === '') {
+        await keychain().delete(collectionId, name);
+        await c.update(collectionId, { secrets: collection.secrets.filter((n) => n !== name) });
+      } else {
+        await keychain().set(collectionId, name, value);
+        if (!collection.secrets.includes(name)) await c.update(collectionId, { secrets: [...collection.secrets, name] });
+      }
+      return listSecrets(collectionId);
+    },
   };
 }

@@ -6,7 +6,8 @@ import {
   FOLDER_FILE,
   FolderFile,
   REQUEST_SUFFIX,
-  SavedRequest,
+  SavedRequestFile,
+  type SavedRequest,
   type Collection,
   type CollectionItem,
   type CollectionProblem,
@@ -75,7 +76,7 @@ export async function readCollection(folder: string, meta: { id: string; externa
     );
     const requests: (ReadResult<SavedRequest> | undefined)[] = [];
     for (const child of children) {
-      requests.push(child.folder ? undefined : readJsonFileSync(join(dir, child.name), SavedRequest));
+      requests.push(child.folder ? undefined : readJsonFileSync(join(dir, child.name), SavedRequestFile));
       if (++sinceYield >= FILES_PER_TURN) {
         sinceYield = 0;
         await nextTurn();
@@ -112,6 +113,7 @@ export async function readCollection(folder: string, meta: { id: string; externa
       external: meta.external,
       description: file?.description,
       variables: file?.variables ?? {},
+      secrets: file?.secrets ?? [],
       items,
       problems,
     },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppFailure, type AppError } from '@shared/api/errors';
 import type { HttpExchange } from '@shared/model/exchange';
-import type { CollectionItem, RunResult, RunStep } from '@shared/model/collection';
+import { summarizeRun, type Collection, type RunResult, type RunStep } from '@shared/model/collection';
+import { SchemaRegistry } from '@shared/scim';
+import type { ExchangeFindings } from '../exchange/scim-findings';
 import type { RequestRunner } from '../request-runner';
-import { evaluateCapture } from './capture';
 import type { CollectionsService } from './collections-service';
-import { interpolate } from './variables';
+import { compareRuns } from './run-compare';
+import { runStep } from './run-step';
 
 export interface CollectionRunnerOptions {
   collections: CollectionsService;
@@ -14,10 +15,19 @@ export interface CollectionRunnerOptions {
   /** the whole response body when the exchange's preview is cut short */
   readBody?: (exchange: HttpExchange) => Promise<string | undefined> | string | undefined;
   onStep?: (runId: string, step: RunStep, index: number, total: number) => void;
-  /** finished runs kept for export (default 20) */
+  /** finished runs kept for export and comparison (default 20) */
   keepRuns?: number;
+  /** the values of the collection's secret variables (from the keychain) */
+  secretValues?: (collection: Collection) => Promise<Record<string, string>>;
+  /** the endpoint's schemas for the SCIM checks (its discovery); RFC 7643's when absent or failing */
+  registry?: (endpointId: string) => Promise<SchemaRegistry> | SchemaRegistry;
 }
 
+/**
+ * What a host (the app, a command line) asks to run. A command-line host opens the collection folder
+ * with `CollectionsService.open`, finds the folder with `runTarget` and writes the result with
+ * `run-report` (JSON, JUnit; `runExitCode`).
+ */
 export interface RunRequest {
   collectionId: string;
   /** a request, a folder ('' for the whole collection) */
@@ -33,15 +43,15 @@ export interface RunRequest {
 export interface FinishedRun {
   result: RunResult;
   exchanges: HttpExchange[];
+  /** every SCIM check finding of each answer, by exchange id */
+  findings: Map<string, ExchangeFindings>;
 }
 
-function asAppError(thrown: unknown): AppError {
-  if (thrown instanceof AppFailure) return thrown.error;
-  if (thrown instanceof Error && thrown.name === 'AbortError') return { kind: 'cancelled', message: 'The run was cancelled' };
-  return { kind: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
-}
-
-/** Runs saved requests one after another; captures from each response feed the variables of the next. */
+/**
+ * Runs saved requests one after another; captures from each response feed the variables of the
+ * next. Each step is judged by its assertions (status < 400 when it has none) and checked by the
+ * shared SCIM rules; a finished run is compared with the previous run of the same item.
+ */
 export class CollectionRunner {
   private readonly active = new Map<string, AbortController>();
   private readonly finished = new Map<string, FinishedRun>();
@@ -54,37 +64,70 @@ export class CollectionRunner {
     const items = await this.options.collections.requestsOf(request.collectionId, request.itemId);
     const controller = new AbortController();
     this.active.set(runId, controller);
-    const variables: Record<string, string> = { ...collection.variables, ...request.variables };
+    const secretValues = (await this.options.secretValues?.(collection).catch(() => undefined)) ?? {};
+    const secretNames = new Set(Object.keys(secretValues));
+    const variables: Record<string, string> = { ...collection.variables, ...secretValues, ...request.variables };
     const steps: RunStep[] = [];
     const exchanges: HttpExchange[] = [];
     const startedAt = new Date().toISOString();
+    const findings = new Map<string, ExchangeFindings>();
     const runner = this.options.runner();
     try {
+      const registry = await this.registryFor(request.endpointId);
       for (const [index, item] of items.entries()) {
         if (controller.signal.aborted) break;
-        const { step, exchange } = await this.runOne(item, request.endpointId, variables, runner, controller.signal);
+        const context = { endpointId: request.endpointId, variables, secretNames, runner, signal: controller.signal, registry, readBody: this.options.readBody };
+        const { step, exchange, findings: found } = await runStep(item, context);
         Object.assign(variables, step.captured);
         steps.push(step);
         if (exchange) exchanges.push(exchange);
+        if (exchange && found) findings.set(exchange.id, found);
         this.options.onStep?.(runId, step, index, items.length);
         if (!step.ok && request.stopOnError) break;
       }
     } finally {
       this.active.delete(runId);
     }
+    const item = collection.items.find((i) => i.id === request.itemId);
     const result: RunResult = {
       runId,
       collectionId: request.collectionId,
+      collectionName: collection.name,
       itemId: request.itemId,
+      itemName: item?.name ?? '',
       endpointId: request.endpointId,
       startedAt,
       finishedAt: new Date().toISOString(),
       steps,
-      variables,
+      // the secret variables' values stay in main
+      variables: Object.fromEntries(Object.entries(variables).filter(([name]) => !secretNames.has(name))),
       cancelled: controller.signal.aborted,
+      summary: summarizeRun(steps),
     };
-    this.keep(runId, { result, exchanges });
+    const previous = this.previous(request.collectionId, request.itemId);
+    if (previous) result.comparison = compareRuns(previous.result, result);
+    this.keep(runId, { result, exchanges, findings });
     return result;
+  }
+
+  /** The finished runs of a collection's item, the latest first. */
+  runsOf(collectionId: string, itemId: string): RunResult[] {
+    return [...this.finished.values()]
+      .map((r) => r.result)
+      .filter((r) => r.collectionId === collectionId && r.itemId === itemId)
+      .reverse();
+  }
+
+  private previous(collectionId: string, itemId: string): FinishedRun | undefined {
+    return [...this.finished.values()].reverse().find((r) => r.result.collectionId === collectionId && r.result.itemId === itemId && !r.result.cancelled);
+  }
+
+  private async registryFor(endpointId: string): Promise<SchemaRegistry> {
+    try {
+      return (await this.options.registry?.(endpointId)) ?? SchemaRegistry.core();
+    } catch {
+      return SchemaRegistry.core();
+    }
   }
 
   cancel(runId: string): boolean {
@@ -95,58 +138,6 @@ export class CollectionRunner {
 
   get(runId: string): FinishedRun | undefined {
     return this.finished.get(runId);
-  }
-
-  private async runOne(item: CollectionItem, endpointId: string, variables: Record<string, string>, runner: RequestRunner, signal: AbortSignal): Promise<{ step: RunStep; exchange?: HttpExchange }> {
-    const base = { requestId: item.id, name: item.name, captured: {}, captureProblems: [] as string[] };
-    if (!item.request) {
-      return {
-        step: { ...base, method: '', path: '', ok: false, durationMs: 0, error: { kind: 'validation', message: item.problem ?? 'The request file does not parse', issues: [] } },
-      };
-    }
-    const saved = item.request;
-    const path = interpolate(saved.path, variables);
-    const spec = {
-      endpointId,
-      method: saved.method,
-      path,
-      headers: saved.headers.map((h) => ({ ...h, value: interpolate(h.value, variables) })),
-      ...(saved.body !== undefined ? { body: interpolate(saved.body, variables) } : {}),
-      variables: { ...variables },
-    };
-    const started = performance.now();
-    let exchange: HttpExchange;
-    try {
-      exchange = await runner.send(spec, signal);
-    } catch (thrown) {
-      return { step: { ...base, method: saved.method, path, ok: false, durationMs: performance.now() - started, error: asAppError(thrown) } };
-    }
-    const captured: Record<string, string> = {};
-    const captureProblems: string[] = [];
-    if (saved.captures.length > 0 && exchange.response) {
-      const body = exchange.response.body.truncated ? await this.options.readBody?.(exchange) : exchange.response.body.preview;
-      for (const capture of saved.captures) {
-        const result = evaluateCapture(capture, exchange, body);
-        if ('value' in result) captured[capture.variable] = result.value;
-        else captureProblems.push(result.problem);
-      }
-    }
-    const status = exchange.response?.status;
-    return {
-      exchange,
-      step: {
-        ...base,
-        method: saved.method,
-        path,
-        status,
-        ok: !exchange.error && status !== undefined && status < 400,
-        durationMs: exchange.timings.total,
-        exchangeId: exchange.id,
-        ...(exchange.error ? { error: exchange.error } : {}),
-        captured,
-        captureProblems,
-      },
-    };
   }
 
   private keep(runId: string, run: FinishedRun): void {

@@ -26,6 +26,8 @@ import { planTree, writePlan, type TreeNode } from './tree-writer';
 import { addVariables, writeOrder } from './order-file';
 import { collectionId, FolderRegistry } from './registry';
 import { sanitizeRequest, sanitizeVariables } from './sanitize';
+import type { CollectionSecrets } from './collection-secrets';
+import { moveTypedCredentials } from './secret-variables';
 
 export type { TreeNode } from './tree-writer';
 
@@ -36,6 +38,8 @@ export interface CollectionsOptions {
   registryFile: string;
   scrubber: SecretScrubber;
   log: Logger;
+  /** the keychain for credentials typed into a saved request (moved into secret variables); without it they are left out */
+  secrets?: CollectionSecrets;
   onChange?: (collectionId: string) => void;
   /** watch folders for changes made outside the app (default true) */
   watch?: boolean;
@@ -142,7 +146,7 @@ export class CollectionsService {
     this.options.onChange?.(id);
   }
 
-  async update(id: string, patch: { name?: string | undefined; description?: string | undefined; variables?: Record<string, string> | undefined }): Promise<{ collection: Collection; warnings: string[] }> {
+  async update(id: string, patch: { name?: string | undefined; description?: string | undefined; variables?: Record<string, string> | undefined; secrets?: string[] | undefined }): Promise<{ collection: Collection; warnings: string[] }> {
     const { read, known } = await this.readWithKnown(id);
     if (read.orderFiles.get('') === 'broken') throw brokenFileError(join(known.folder, COLLECTION_FILE), read);
     const current = read.file ?? CollectionFile.parse({ name: read.collection.name });
@@ -152,6 +156,7 @@ export class CollectionsService {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.description !== undefined ? { description: patch.description || undefined } : {}),
       variables,
+      ...(patch.secrets !== undefined ? { secrets: patch.secrets } : {}),
     });
     await this.own(known, [file(COLLECTION_FILE)], () => writeJsonFile(join(known.folder, COLLECTION_FILE), canonicalCollection(next)));
     return { collection: await this.changed(id), warnings };
@@ -166,7 +171,10 @@ export class CollectionsService {
    */
   async saveRequest(id: string, input: { parentId?: string | undefined; itemId?: string | undefined; request: SavedRequestInput }): Promise<Saved> {
     const { read, known } = await this.readWithKnown(id);
-    const { request, warnings } = sanitizeRequest(SavedRequest.parse(input.request), this.options.scrubber);
+    const secrets = this.options.secrets;
+    const typed = secrets ? await moveTypedCredentials(read.collection, SavedRequest.parse(input.request), secrets, (names) => this.update(id, { secrets: names })) : undefined;
+    const { request, warnings } = sanitizeRequest(typed?.request ?? SavedRequest.parse(input.request), this.options.scrubber);
+    warnings.unshift(...(typed?.warnings ?? []));
     if (input.itemId) {
       const item = findItem(read, input.itemId, 'request');
       const path = this.pathOf(known, item.id);

@@ -1,6 +1,8 @@
 import type { SavedRequest } from '@shared/model/collection';
-import { isSecretHeader } from '@shared/redact/headers';
+import { AUTH_SCHEME, isSecretHeader } from '@shared/redact/headers';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
+
+const ONLY_PLACEHOLDER = /^\s*\{\{\s*[A-Za-z_][\w.-]*\s*\}\}\s*$/;
 
 /**
  * Collection files never hold a secret: a credential header keeps its name but loses its value
@@ -15,6 +17,8 @@ export function sanitizeRequest(request: SavedRequest, scrubber: SecretScrubber)
     return clean;
   };
   const headers = request.headers.map((header) => {
+    // a credential moved into a secret variable (`Bearer {{authorization}}`) stays as it is: its value is in the keychain
+    if (isSecretHeader(header.name) && ONLY_PLACEHOLDER.test(header.value.replace(AUTH_SCHEME, ''))) return header;
     if (isSecretHeader(header.name) && header.value !== '') {
       warnings.push(`The value of the ${header.name} header of "${request.name}" was not saved: auth comes from the endpoint chosen when the request runs.`);
       return { ...header, value: '', enabled: false };
@@ -29,6 +33,7 @@ export function sanitizeRequest(request: SavedRequest, scrubber: SecretScrubber)
       headers,
       ...(request.body !== undefined ? { body: scrub(request.body, 'the body') } : {}),
       ...(request.description !== undefined ? { description: scrub(request.description, 'the description') } : {}),
+      assertions: request.assertions.map((a, i) => ({ ...a, path: scrub(a.path, `assertion ${i + 1}`), value: scrub(a.value, `assertion ${i + 1}`) })),
     },
     warnings,
   };

@@ -61,6 +61,11 @@ export class DiscoveryService {
     return fresh;
   }
 
+  /** What is known already, without asking the server (exports use it). */
+  cached(endpointId: string): Discovery | undefined {
+    return this.cache.get(endpointId);
+  }
+
   invalidate(endpointId?: string): void {
     if (endpointId === undefined) this.cache.clear();
     else this.cache.delete(endpointId);

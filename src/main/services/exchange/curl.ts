@@ -2,6 +2,7 @@ import { fail } from '@shared/api/errors';
 import { HttpMethod } from '@shared/model/exchange';
 import { SavedRequest } from '@shared/model/collection';
 import { isSecretHeader } from '@shared/redact/headers';
+import type { CredentialMover } from '../collections/credential-variables';
 import { relativePath, type ImportedCollection } from './import-tree';
 import { shellWords } from './shell-words';
 
@@ -16,7 +17,7 @@ const SKIP_WITH_VALUE = new Set([
 ]);
 
 /** A curl command pasted from docs, DevTools or a terminal → one request. Credentials are never kept. */
-export function fromCurl(command: string, options: { baseUrl?: string; name?: string } = {}): ImportedCollection {
+export function fromCurl(command: string, options: { baseUrl?: string; name?: string; credentials?: Pick<CredentialMover, 'header'> } = {}): ImportedCollection {
   const words = shellWords(command.trim());
   if (words[0] === '$') words.shift();
   if (!words[0] || !/(^|[\\/])curl(\.exe)?$/i.test(words[0])) {
@@ -47,7 +48,10 @@ export function fromCurl(command: string, options: { baseUrl?: string; name?: st
         if (colon <= 0) break;
         const name = header.slice(0, colon).trim();
         const headerValue = header.slice(colon + 1).trim();
-        if (isSecretHeader(name)) {
+        if (isSecretHeader(name) && options.credentials) {
+          // into a secret variable of the collection: `Bearer {{authorization}}`, off (auth comes from the endpoint unless turned on)
+          headers.push({ name, value: options.credentials.header(name, headerValue, 'the curl command'), enabled: false });
+        } else if (isSecretHeader(name)) {
           warnings.push(`The value of the ${name} header was not imported: auth comes from the endpoint chosen at run time.`);
           headers.push({ name, value: '', enabled: false });
         } else headers.push({ name, value: headerValue, enabled: true });

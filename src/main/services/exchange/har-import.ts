@@ -3,6 +3,7 @@ import { fail } from '@shared/api/errors';
 import { HttpMethod } from '@shared/model/exchange';
 import { SavedRequest } from '@shared/model/collection';
 import { isSecretHeader } from '@shared/redact/headers';
+import type { CredentialMover } from '../collections/credential-variables';
 import { parseJsonText } from '../collections/json-file';
 import { relativePath, TRANSPORT_HEADERS, type ImportedCollection, type ImportNode } from './import-tree';
 
@@ -26,7 +27,7 @@ const HarShape = z.object({
 });
 
 /** A HAR file (DevTools "Save all as HAR", or ours) → one request per entry, in order. */
-export function fromHar(source: string, options: { fileName?: string; baseUrl?: string } = {}): ImportedCollection {
+export function fromHar(source: string, options: { fileName?: string; baseUrl?: string; credentials?: Pick<CredentialMover, 'header'> } = {}): ImportedCollection {
   const parsed = parseJsonText(options.fileName ?? 'the HAR file', source, HarShape);
   if (!parsed.ok) throw fail('validation', `The HAR file ${parsed.problem.message}`, { issues: [{ path: 'text', message: parsed.problem.message }] });
   const warnings: string[] = [];
@@ -41,6 +42,7 @@ export function fromHar(source: string, options: { fileName?: string; baseUrl?: 
     const headers = request.headers.flatMap((h) => {
       const lower = h.name.toLowerCase();
       if (lower.startsWith(':') || TRANSPORT_HEADERS.has(lower)) return [];
+      if (isSecretHeader(lower) && options.credentials) return [{ name: h.name, value: options.credentials.header(h.name, h.value, `entry ${index + 1}`), enabled: false }];
       if (isSecretHeader(lower)) {
         secretHeaders.add(h.name);
         return [{ name: h.name, value: '', enabled: false }];

@@ -1,7 +1,10 @@
+import type { RunResult, ScimFinding } from '@shared/model/collection-run';
+import type { AssertionResult } from '@shared/model/assertion';
 import type { HeaderList } from '@shared/model/exchange';
 import type { ExchangeRecord } from '@shared/redact/exchanges';
 import type { RedactionPreview } from '@shared/redact/options';
 import type { ExportEnvironment } from './environment';
+import type { ExchangeNotes } from './notes';
 import { redactionSummary } from './replacements';
 
 /** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), as Chromium's DevTools imports it. */
@@ -13,6 +16,8 @@ export interface Har {
     pages: unknown[];
     entries: HarEntry[];
     comment?: string;
+    /** a collection run's steps (also those that got no answer), summary and comparison with the run before */
+    _run?: unknown;
   };
 }
 
@@ -51,6 +56,55 @@ export interface HarEntry {
   timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
   serverIPAddress?: string;
   _error?: string;
+  /** SCIM Inspector's findings on the answer (RFC 7643/7644 checks), most severe first */
+  _scimFindings?: ScimFinding[];
+  /** what the checks read the answer as, and how many findings of each severity */
+  _scimChecks?: { scope: string; errors: number; warnings: number; info: number; listed: number };
+  /** the collection run step that sent this request, and its assertions (expected `value`, `actual`) */
+  _step?: { name: string; passed: boolean };
+  _assertions?: AssertionResult[];
+}
+
+export interface HarExtras {
+  notes?: readonly ExchangeNotes[];
+  run?: RunResult | undefined;
+}
+
+function noteFields(note: ExchangeNotes | undefined): Partial<HarEntry> {
+  if (!note) return {};
+  const out: Partial<HarEntry> = {};
+  if (note.checks) {
+    out._scimChecks = { scope: note.checks.scope, errors: note.checks.counts.error, warnings: note.checks.counts.warning, info: note.checks.counts.info, listed: note.checks.findings.length };
+    out._scimFindings = note.checks.findings;
+  }
+  if (note.step) {
+    out._step = { name: note.step.name, passed: note.step.ok };
+    out._assertions = note.step.assertions;
+  }
+  return out;
+}
+
+/** The run as a HAR log's custom field. */
+export function runField(run: RunResult): unknown {
+  return {
+    collection: run.collectionName,
+    item: run.itemName || '(whole collection)',
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    cancelled: run.cancelled,
+    ...(run.summary ? { summary: run.summary } : {}),
+    ...(run.comparison ? { comparison: run.comparison } : {}),
+    steps: run.steps.map((s) => ({
+      name: s.name,
+      method: s.method,
+      path: s.path,
+      status: s.status ?? null,
+      passed: s.ok,
+      ...(s.error ? { error: `${s.error.kind}: ${s.error.message}` } : {}),
+      assertions: s.assertions,
+      ...(s.exchangeId ? { exchange: s.exchangeId } : {}),
+    })),
+  };
 }
 
 const headers = (list: HeaderList): NameValue[] => list.map(([name, value]) => ({ name, value }));
@@ -74,8 +128,8 @@ function queryString(url: string): NameValue[] {
 }
 
 /** One HAR entry per record; records must have been redacted first (`preview` says how: the log's comment). */
-export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment, preview?: RedactionPreview): Har {
-  const entries = records.map(({ exchange, requestBody, responseBody }): HarEntry => {
+export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment, preview?: RedactionPreview, extras: HarExtras = {}): Har {
+  const entries = records.map(({ exchange, requestBody, responseBody }, index): HarEntry => {
     const { request, response, timings } = exchange;
     const httpVersion = response?.httpVersion ? `HTTP/${response.httpVersion.replace(/^HTTP\//i, '')}` : 'HTTP/1.1';
     const wait = timings.firstByte ?? Math.max(0, timings.total - (timings.download ?? 0) - (timings.connect ?? 0) - (timings.dns ?? 0) - (timings.tls ?? 0));
@@ -120,6 +174,7 @@ export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment
       },
       ...(response?.remoteAddress ? { serverIPAddress: response.remoteAddress } : {}),
       ...(error ? { _error: error } : {}),
+      ...noteFields(extras.notes?.[index]),
     };
   });
   return {
@@ -129,6 +184,7 @@ export function toHar(records: readonly ExchangeRecord[], env: ExportEnvironment
       pages: [],
       entries,
       comment: preview ? redactionSummary(preview) : 'Secrets and the selected personal data were replaced before export.',
+      ...(extras.run ? { _run: runField(extras.run) } : {}),
     },
   };
 }

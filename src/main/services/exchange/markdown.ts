@@ -1,13 +1,20 @@
+import { describeAssertion, type AssertionResult } from '@shared/model/assertion';
+import type { RunResult, StepChecks } from '@shared/model/collection-run';
 import type { HeaderList } from '@shared/model/exchange';
 import type { ExchangeRecord } from '@shared/redact/exchanges';
 import type { RedactionPreview } from '@shared/redact/options';
 import type { EnvironmentSummary } from './environment';
+import type { ExchangeNotes } from './notes';
 import { describeReplacement } from './replacements';
 
 export interface MarkdownOptions {
   /** characters of each body shown before it is cut */
   bodyLimit: number;
   title?: string;
+  /** per record: its SCIM check findings and run step (same order as the records) */
+  notes?: readonly ExchangeNotes[];
+  /** a run export: its steps, summary and comparison */
+  run?: RunResult | undefined;
 }
 
 /** A fence longer than any run of backticks in the text, so a body can never close it. */
@@ -78,15 +85,66 @@ function redactionLines(preview: RedactionPreview): string[] {
   return lines;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A table cell: one line, no column break. */
+const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+
+function assertionLine(a: AssertionResult): string {
+  const expected = a.op === 'exists' || a.op === 'absent' ? '' : `, expected ${code(a.value)}`;
+  return `- **${a.passed ? 'pass' : 'FAIL'}** ${code(describeAssertion(a))}${expected}, got ${code(a.actual)}${a.message ? ` (${a.message})` : ''}${a.implicit ? ' _(default assertion: the request has none)_' : ''}`;
+}
+
+/** The SCIM check findings of one answer, a list under the exchange. */
+export function checkLines(checks: StepChecks): string[] {
+  const { error, warning, info } = checks.counts;
+  const total = error + warning + info;
+  const out = [`### SCIM checks: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info`, '', `_Checked: ${checks.scope}._`, ''];
+  if (total === 0) out.push('- No finding: nothing in this answer departs from RFC 7643/7644 as far as the checks can tell.');
+  for (const f of checks.findings) {
+    out.push(`- **${f.severity}** ${code(f.code)}${f.checkId ? ` (${f.checkId})` : ''}${f.path ? ` at ${code(f.path)}` : ''}: ${f.message} — ${f.rfc}`);
+  }
+  if (checks.findings.length < total) out.push(`- _… and ${total - checks.findings.length} more (the first ${checks.findings.length} are listed)._`);
+  return out;
+}
+
+function runLines(run: RunResult): string[] {
+  const out = ['## Run', ''];
+  out.push(`- Collection: ${code(run.collectionName ?? run.collectionId)}, ${run.itemName ? code(run.itemName) : 'the whole collection'}`);
+  out.push(`- Started: ${run.startedAt}; finished: ${run.finishedAt}${run.cancelled ? ' (stopped before the end)' : ''}`);
+  if (run.summary) {
+    const s = run.summary;
+    out.push(`- Steps: ${s.steps}, ${s.passed} passed, ${s.failed} failed; assertions: ${s.assertionsPassed} passed, ${s.assertionsFailed} failed; SCIM check errors: ${s.checkErrors}`);
+  }
+  const c = run.comparison;
+  if (c) {
+    const names = (change: string) => c.steps.filter((s) => s.change === change).map((s) => code(s.name));
+    const failing = names('newly-failing');
+    const passing = names('newly-passing');
+    out.push(`- Against the run of ${c.previousStartedAt}: ${c.newlyFailing} newly failing${failing.length ? ` (${failing.join(', ')})` : ''}, ${c.newlyPassing} newly passing${passing.length ? ` (${passing.join(', ')})` : ''}, ${c.unchanged} unchanged`);
+  }
+  out.push('', '| # | Request | Status | Result |', '|---|---|---|---|');
+  run.steps.forEach((step, i) => {
+    const failed = step.assertions.filter((a) => !a.passed).map((a) => `${describeAssertion(a)}: got ${a.actual}`);
+    const result = step.ok ? 'passed' : `failed${step.error ? `: ${step.error.message}` : failed.length ? `: ${failed.join('; ')}` : ''}`;
+    out.push(`| ${i + 1} | ${cell(`${step.name} (${step.method} ${step.path})`)} | ${step.status ?? '—'} | ${cell(result)} |`);
+  });
+  out.push('');
+  return out;
+}
+
 /** A support-ticket report: the environment, then each request and response, readable in any Markdown viewer. */
 export function toMarkdown(records: readonly ExchangeRecord[], summary: EnvironmentSummary, preview: RedactionPreview, options: MarkdownOptions): string {
   const out: string[] = [];
-  out.push(`# ${options.title ?? 'SCIM request log'}`, '');
+  const run = options.run;
+  const title = options.title ?? (run ? `Collection run: ${run.collectionName ?? run.collectionId}${run.itemName ? ` › ${run.itemName}` : ''}` : 'SCIM request log');
+  out.push(`# ${title}`, '');
   out.push('## Environment', '');
   out.push(`- Exported: ${summary.exportedAt} by ${summary.app} (${summary.host} host, ${summary.platform}, ${summary.runtime})`);
   out.push(`- Requests: ${summary.count}${summary.firstStartedAt ? `, from ${summary.firstStartedAt} to ${summary.lastStartedAt}` : ''}`);
   for (const endpoint of summary.endpoints) out.push(`- Endpoint ${code(endpoint.name)}: ${endpoint.origins.map(code).join(', ')}`);
   out.push('', '### Redaction', '', ...redactionLines(preview), '');
+  if (run) out.push(...runLines(run));
 
   records.forEach(({ exchange, requestBody, responseBody }, index) => {
     const { request, response, error } = exchange;
@@ -105,6 +163,9 @@ export function toMarkdown(records: readonly ExchangeRecord[], summary: Environm
     if (error) {
       out.push(`### Error: ${error.kind}`, '', error.message, ...(error.hint ? ['', `Hint: ${error.hint}`] : []), '');
     }
+    const note = options.notes?.[index];
+    if (note?.step) out.push(`### Assertions of step ${code(note.step.name)}: ${note.step.ok ? 'passed' : 'failed'}`, '', ...note.step.assertions.map(assertionLine), '');
+    if (note?.checks) out.push(...checkLines(note.checks), '');
   });
   return `${out.join('\n').trimEnd()}\n`;
 }

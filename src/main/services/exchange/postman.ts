@@ -3,6 +3,7 @@ import { fail } from '@shared/api/errors';
 import { HttpMethod } from '@shared/model/exchange';
 import { SavedRequest, type Capture, type Collection, type CollectionItem } from '@shared/model/collection';
 import { isSecretHeader } from '@shared/redact/headers';
+import type { CredentialMover } from '../collections/credential-variables';
 import { jsonPathSegments } from '../collections/capture';
 import { parseJsonText } from '../collections/json-file';
 import { relativePath, type ImportedCollection, type ImportNode } from './import-tree';
@@ -105,7 +106,7 @@ const text = (value: unknown): string | undefined => {
 const PostmanShape = z.object({ info: z.object({ name: z.string().optional(), schema: z.string().optional() }).loose().optional() }).loose();
 
 /** Postman Collection v2.0/v2.1 JSON → folders and requests. Auth and scripts other than captures are left out, and said so. */
-export function fromPostman(source: string, options: { fileName?: string; baseUrl?: string } = {}): ImportedCollection {
+export function fromPostman(source: string, options: { fileName?: string; baseUrl?: string; credentials?: Pick<CredentialMover, 'header'> } = {}): ImportedCollection {
   const parsed = parseJsonText(options.fileName ?? 'the Postman collection', source, PostmanShape);
   if (!parsed.ok) throw fail('validation', `The Postman collection ${parsed.problem.message}`, { issues: [{ path: 'text', message: parsed.problem.message }] });
   const schema = parsed.value.info?.schema ?? '';
@@ -148,6 +149,7 @@ export function fromPostman(source: string, options: { fileName?: string; baseUr
       if (request.auth) warnings.push(`The ${request.auth.type} auth of ${label} was not imported: auth comes from the endpoint.`);
       const headers = request.headers.all().flatMap((h) => {
         if (!h.key) return [];
+        if (isSecretHeader(h.key) && options.credentials) return [{ name: h.key, value: options.credentials.header(h.key, h.value ?? '', label), enabled: false }];
         if (isSecretHeader(h.key)) {
           warnings.push(`The value of the ${h.key} header of ${label} was not imported: auth comes from the endpoint.`);
           return [{ name: h.key, value: '', enabled: false }];

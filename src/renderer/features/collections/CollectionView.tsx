@@ -2,10 +2,13 @@ import { useState } from 'react';
 import type { CollectionItem, SavedRequest } from '@shared/model/collection';
 import { useApi } from '../../app/api-context';
 import { useCollections } from '../../stores/collections';
+import { useEndpoints } from '../../stores/endpoints';
 import { useIntegration } from '../../stores/integration';
+import { useTargetEndpoint } from '../workbench/connection/target-endpoint';
 import { ConfirmDialog } from '../exchange/Dialog';
 import { RequestEditor } from './RequestEditor';
 import { RunPanel } from './RunPanel';
+import { SecretVariables } from './SecretVariables';
 import { VariablesEditor } from './VariablesEditor';
 import './collections.css';
 
@@ -17,8 +20,15 @@ export function CollectionView() {
   const collection = useCollections((s) => s.collection);
   const selectedItem = useCollections((s) => s.selectedItem);
   const openRequest = useIntegration((s) => s.openRequest);
-  const endpoints = useIntegration((s) => s.endpoints);
+  const provided = useIntegration((s) => s.endpoints);
+  const known = useEndpoints((s) => s.endpoints);
+  // the endpoint runs go to and the composer reads its schemas from: chosen here, else the one picked in the sidebar
+  const [chosen, setChosen] = useState<string>();
+  const target = useTargetEndpoint(chosen);
   const [removing, setRemoving] = useState(false);
+  const endpoints = provided.length > 0 ? provided : known.map((e) => ({ id: e.id, name: e.name }));
+  const endpointId = chosen ?? (target.status === 'ready' && endpoints.some((e) => e.id === target.endpoint.id) ? target.endpoint.id : (endpoints[0]?.id ?? ''));
+  const endpoint = known.find((e) => e.id === endpointId);
   if (!collection) {
     return (
       <div className="page">
@@ -54,7 +64,7 @@ export function CollectionView() {
                 className="btn"
                 onClick={() =>
                   openRequest(
-                    { endpointId: endpoints[0]?.id ?? '', method: item.request.method, path: item.request.path, headers: item.request.headers, ...(item.request.body !== undefined ? { body: item.request.body } : {}), variables: collection.variables },
+                    { endpointId, method: item.request.method, path: item.request.path, headers: item.request.headers, ...(item.request.body !== undefined ? { body: item.request.body } : {}), variables: collection.variables },
                     { name: item.request.name, saved: { collectionId: collection.id, itemId: item.id, collectionName: collection.name } },
                   )
                 }
@@ -63,7 +73,7 @@ export function CollectionView() {
               </button>
             </div>
           )}
-          <RequestEditor key={item.id} collectionId={collection.id} item={item} />
+          <RequestEditor key={`${collection.id}/${item.id}`} collection={collection} item={item} endpoint={endpoint} />
         </>
       )}
       {item?.kind === 'request' && !item.request && (
@@ -72,11 +82,15 @@ export function CollectionView() {
         </div>
       )}
       <RunPanel
+        endpoints={endpoints}
+        endpointId={endpointId}
+        onEndpoint={setChosen}
         collection={collection}
         itemId={scope?.id ?? ''}
         label={scope?.kind === 'request' ? `"${scope.name}"` : scope ? `folder "${scope.name}" (${requests.length} requests)` : `the whole collection (${requests.length} requests)`}
       />
       <VariablesEditor collection={collection} />
+      <SecretVariables collection={collection} />
       {removing && (
         <ConfirmDialog
           title={collection.external ? 'Forget this collection?' : 'Delete this collection?'}

@@ -31,7 +31,7 @@ export function VariablesEditor({ collection }: { collection: Collection }) {
   return (
     <section className="card" aria-label="Variables">
       <h2>Variables</h2>
-      <p className="muted small">Used as {'{{name}}'} in paths, headers and bodies; captures set more while a folder runs. Credentials belong in the endpoint, not here.</p>
+      <p className="muted small">Used as {'{{name}}'} in paths, headers and bodies; captures set more while a folder runs. Credentials belong in the endpoint, or among the secret variables below, not here.</p>
       <KeyValueRows rows={rows} onChange={setRows} label="Variable" />
       <div className="card-actions">
         <button type="button" className="btn btn-primary" disabled={!dirty || saving} onClick={() => void save()}>

@@ -3,6 +3,7 @@ import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { RequestDraft, type RequestDraftInput } from '@shared/model/workspace';
 import { isSecretHeader } from '@shared/redact/headers';
+import { useDiscoveryStore } from '../../stores/discovery';
 import { useEndpoints } from '../../stores/endpoints';
 import { useIntegration, type ExchangeOrigin, type SavedRequestRef } from '../../stores/integration';
 import { useLayout } from '../../stores/layout';
@@ -48,7 +49,9 @@ function showWorkbench(): void {
 export function useWorkbenchIntegration(): void {
   useEffect(() => {
     const openRequest = (spec: RequestSpec, origin: { name: string; saved?: SavedRequestRef }) => {
-      const draft = RequestDraft.parse(draftFromSaved({ name: origin.name, method: spec.method, path: spec.path, headers: spec.headers, body: spec.body }));
+      // in the operation it performs (List, Get, Patch…), read against the endpoint's resource types when known
+      const registry = useDiscoveryStore.getState().byEndpoint[spec.endpointId]?.registry;
+      const draft = RequestDraft.parse(draftFromSaved({ name: origin.name, method: spec.method, path: spec.path, headers: spec.headers, body: spec.body }, registry));
       const tabs = useTabs.getState();
       const source = origin.saved && collectionSource(origin.saved, savedLabel(origin.saved.collectionName, origin.name));
       const open = source && tabs.tabs.find((t) => t.source?.kind === source.kind && t.source.id === source.id);

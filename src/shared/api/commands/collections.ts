@@ -6,6 +6,7 @@ const id = z.string().min(1);
 /** '' is the collection's root folder */
 const folderId = z.string().default('');
 const Saved = z.object({ itemId: z.string(), warnings: z.array(z.string()) });
+const SecretVariable = z.object({ name: z.string(), set: z.boolean() });
 
 export const collectionsCommands = {
   'collections.list': command(z.object({}), z.array(CollectionSummary)),
@@ -43,4 +44,8 @@ export const collectionsCommands = {
     RunResult,
   ),
   'collections.cancelRun': command(z.object({ runId: id }), z.object({ cancelled: z.boolean() })),
+  /** the collection's secret variables: names, and whether the keychain holds a value (never the value) */
+  'collections.secrets': command(z.object({ collectionId: id }), z.object({ secrets: z.array(SecretVariable) })),
+  /** sets a secret variable's value in the keychain (a new one is added to the collection); an empty value removes it */
+  'collections.setSecret': command(z.object({ collectionId: id, name: VariableName, value: z.string().max(64 * 1024).default('') }), z.object({ secrets: z.array(SecretVariable) })),
 };

@@ -51,7 +51,14 @@ export const exchangeCommands = {
       baseUrl: z.string().optional(),
       target: ImportTarget,
     }),
-    z.object({ collectionId: z.string(), itemIds: z.array(z.string()), imported: z.number().int(), warnings: z.array(z.string()) }),
+    z.object({
+      collectionId: z.string(),
+      itemIds: z.array(z.string()),
+      imported: z.number().int(),
+      warnings: z.array(z.string()),
+      /** credentials moved into secret variables of the collection (values in the OS keychain, never here) */
+      secrets: z.array(z.object({ variable: z.string(), where: z.string() })).default([]),
+    }),
   ),
   /** a collection as Postman Collection v2.1 */
   'exchange.exportCollection': command(z.object({ collectionId: z.string().min(1) }), ExportedFile),

@@ -33,7 +33,8 @@ describe('saving over a request file broken by hand', () => {
     expect(again.warnings[0]).toContain(file);
     expect(again.warnings[0]).toMatch(/is not valid JSON: .*\(line 6, column \d+\)/);
     expect(again.warnings[0]).toContain(join(c.folder, aside));
-    expect(JSON.parse(read(file)).body).toBe('{"userName":"from the app"}');
+    // a JSON body is stored as JSON (request files version 2)
+    expect(JSON.parse(read(file)).body).toEqual({ userName: 'from the app' });
     // the kept file is not taken for a request
     const loaded = await service.get(c.id);
     expect(loaded.items.map((i) => i.id)).toEqual([saved.itemId]);

@@ -13,7 +13,7 @@ describe('CollectionsService', () => {
   });
   afterEach(() => tmp.remove());
 
-  it('creates a collection as plain files: canonical JSON, 2-space indent, trailing newline', async () => {
+  it('creates a collection as plain files: canonical JSON, 2-space indent, trailing newline, a JSON body as JSON', async () => {
     const { service } = collectionsIn(tmp.dir);
     await service.init();
     const collection = await service.create({ name: 'Entra provisioning', variables: { userName: 'kenji', baseGroup: 'ops' } });
@@ -25,7 +25,7 @@ describe('CollectionsService', () => {
     expect(read(join(collection.folder, 'create-user.request.json'))).toBe(
       [
         '{',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "name": "Create user",',
         '  "method": "POST",',
         '  "path": "/Users",',
@@ -36,7 +36,10 @@ describe('CollectionsService', () => {
         '      "enabled": true',
         '    }',
         '  ],',
-        '  "body": "{\\"userName\\":\\"{{userName}}\\"}",',
+        '  "body": {',
+        '    "userName": "{{userName}}"',
+        '  },',
+        '  "assertions": [],',
         '  "captures": [',
         '    {',
         '      "variable": "userId",',
@@ -75,9 +78,11 @@ describe('CollectionsService', () => {
           { name: 'Authorization', value: 'Bearer abc', enabled: true },
           { name: 'X-Trace', value: 'vault-token-0123456789', enabled: true },
         ],
+        assertions: [{ from: 'body', path: 'token', op: 'notEquals', value: 'vault-token-0123456789' }],
       },
     });
-    expect(saved.warnings).toHaveLength(3);
+    expect(saved.warnings).toHaveLength(4);
+    expect(saved.warnings[3]).toMatch(/assertion 1 of "Get" was replaced/);
     expect(saved.warnings[0]).toMatch(/Authorization header .* was not saved: auth comes from the endpoint/);
     const { collection, warnings } = await service.update(c.id, { variables: { token: 'vault-token-0123456789' } });
     expect(collection.variables.token).toBe('[REDACTED]');

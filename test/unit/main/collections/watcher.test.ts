@@ -6,7 +6,7 @@ import type { TreeNode } from '../../../../src/main/services/collections/collect
 import { tempDir } from '../history/helpers';
 import { collectionsIn } from './helpers';
 
-const request = (name: string): TreeNode => ({ kind: 'request', request: { version: 1, name, method: 'GET', path: `/Users?filter=${encodeURIComponent(name)}`, headers: [], captures: [] } });
+const request = (name: string): TreeNode => ({ kind: 'request', request: { version: 1, name, method: 'GET', path: `/Users?filter=${encodeURIComponent(name)}`, headers: [], assertions: [], captures: [] } });
 /** Longer than the watcher's debounce (50 ms in these tests) several times over: any late report has arrived. */
 const settle = () => sleep(600);
 

@@ -61,7 +61,19 @@ describe('a canary secret in the vault, sent by the engine, echoed in bodies, he
     const collection = await call('collections.create', { name: 'Canary' });
     const saved = await call('collections.saveRequest', {
       collectionId: collection.id,
-      request: { name: 'Leaky', method: 'POST', path: `/Users?access_token=${CANARY}`, headers: [{ name: 'Authorization', value: `Bearer ${CANARY}`, enabled: true }], body: CANARY },
+      request: {
+        name: 'Leaky',
+        method: 'POST',
+        path: `/Users?access_token=${CANARY}`,
+        headers: [{ name: 'Authorization', value: `Bearer ${CANARY}`, enabled: true }],
+        body: CANARY,
+        // assertions show what came back: the echoed token must not show through them either
+        assertions: [
+          { from: 'body', path: 'echo.headers.authorization', op: 'equals', value: 'no' },
+          { from: 'header', path: 'x-echo-auth', op: 'equals', value: 'no' },
+          { from: 'body', path: 'next', op: 'contains', value: CANARY },
+        ],
+      },
     });
     expect(saved.warnings.length).toBeGreaterThan(0);
     outputs.collection = JSON.stringify(await call('collections.get', { collectionId: collection.id }));
@@ -69,7 +81,10 @@ describe('a canary secret in the vault, sent by the engine, echoed in bodies, he
     const run = await call('collections.run', { collectionId: collection.id, endpointId: bearer.id });
     expect(run.steps[0], JSON.stringify(run.steps[0])).toMatchObject({ status: 201 });
     outputs.run = JSON.stringify(run);
-    outputs.runExport = (await call('exchange.export', { source: { kind: 'run', runId: run.runId }, format: 'har' })).content;
+    expect(run.steps[0]!.assertions.slice(0, 2).map((a) => a.passed)).toEqual([false, false]);
+    for (const format of ['har', 'markdown', 'json'] as const) {
+      outputs[`run-${format}`] = (await call('exchange.export', { source: { kind: 'run', runId: run.runId }, format })).content;
+    }
   });
   afterAll(async () => {
     await app?.stop();

@@ -65,7 +65,7 @@ describe('exports', () => {
     expect(content).toContain('Authorization: Bearer [REDACTED]');
     expect(content).toContain('"displayName": "displayName-1"');
     expect(content).toMatch(/_Body cut at 200 of [\d,]+ characters\._/);
-    expect(content).toContain('- Personal data replaced by consistent placeholders: `emails.value`, `phoneNumbers.value`, `name`, `addresses`, `displayName`');
+    expect(content).toContain('- Personal data replaced by consistent placeholders: `userName`, `externalId`, `emails.value`, `phoneNumbers.value`, `name`, `addresses`, `displayName`');
     expect(content).not.toMatch(/bjensen@example\.com|Barbara Jensen|kenji@example\.com|p4ss-w0rd/i);
   });
 

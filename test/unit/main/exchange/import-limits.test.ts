@@ -90,7 +90,7 @@ describe('imports at the limits of the file system', () => {
 });
 
 describe('writing a planned tree', () => {
-  const request = (name: string): TreeNode => ({ kind: 'request', request: { version: 1, name, method: 'GET', path: '/', headers: [], captures: [] } });
+  const request = (name: string): TreeNode => ({ kind: 'request', request: { version: 1, name, method: 'GET', path: '/', headers: [], assertions: [], captures: [] } });
   const nodes: TreeNode[] = [request('First'), { kind: 'folder', name: 'Users', children: [request('A'), request('B')] }, request('Last')];
 
   it('puts nothing in place when a file cannot be written', async () => {
@@ -125,7 +125,7 @@ describe('writing a planned tree', () => {
   it('writes a body of several MB whole, never splitting a character between the pieces it is written in', async () => {
     const tmp = tempDir('plan-');
     const bodies = ['😀'.repeat(1_500_000), `x${'😀'.repeat(1_500_000)}`];
-    const big: TreeNode[] = bodies.map((body, i) => ({ kind: 'request', request: { version: 1, name: `Big ${i}`, method: 'POST', path: '/Bulk', headers: [], body, captures: [] } }));
+    const big: TreeNode[] = bodies.map((body, i) => ({ kind: 'request', request: { version: 1, name: `Big ${i}`, method: 'POST', path: '/Bulk', headers: [], body, assertions: [], captures: [] } }));
     const plan = planTree(big, { id: '', path: tmp.dir, taken: [] }, new SecretScrubber());
     await writePlan(tmp.dir, plan, { commit: (move) => move(), after: async () => undefined });
     for (const [i, body] of bodies.entries()) expect((JSON.parse(readFileSync(join(tmp.dir, `big-${i}.request.json`), 'utf8')) as { body: string }).body === body).toBe(true);

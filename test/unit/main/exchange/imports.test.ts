@@ -101,7 +101,7 @@ describe('Postman Collection v2.1', () => {
     expect(first).toEqual({
       kind: 'request',
       request: {
-        version: 1,
+        version: 2,
         name: 'Required Test: Test Users endpoint',
         method: 'GET',
         path: '/Users?count=1&startIndex=1',
@@ -109,6 +109,7 @@ describe('Postman Collection v2.1', () => {
           { name: 'Authorization', value: '', enabled: false },
           { name: 'Accept', value: 'application/scim+json', enabled: true },
         ],
+        assertions: [],
         captures: [{ variable: 'userId', from: 'body', path: 'Resources[0].id' }],
       },
     });
@@ -146,7 +147,7 @@ describe('curl', () => {
       {
         kind: 'request',
         request: {
-          version: 1,
+          version: 2,
           name: 'PATCH /Users/42',
           method: 'PATCH',
           path: '/Users/42',
@@ -155,6 +156,7 @@ describe('curl', () => {
             { name: 'Content-Type', value: 'application/scim+json', enabled: true },
           ],
           body: '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"active","value":false}]}',
+          assertions: [],
           captures: [],
         },
       },

@@ -90,6 +90,12 @@ export function QueryPanel() {
               <option value="ascending">ascending</option>
               <option value="descending">descending</option>
             </select>
+            {schema.sortSupported === false && (q.sortBy.trim() !== '' || q.sortOrder !== '') && (
+              <p className="q-warning small" role="note" aria-label="Sort not supported">
+                This server&apos;s ServiceProviderConfig says sort is not supported (<code>sort.supported</code> is false): it may ignore {q.sortBy.trim() ? 'sortBy' : 'sortOrder'} and
+                answer in its own order, or refuse the request (RFC 7643 §5, RFC 7644 §3.4.2.3).
+              </p>
+            )}
           </section>
           <section className="q-section q-row" aria-label="Paging">
             <h3 className="q-title">Paging</h3>

@@ -101,7 +101,7 @@ function IdField() {
 }
 
 export function RequestBar() {
-  const { tabId, draft, update, preset, schema, endpoint, collectionVariables, runtime, send, cancel } = useComposer();
+  const { tabId, draft, update, preset, schema, endpoint, collectionVariables, runtime, send, cancel, embedded } = useComposer();
   const info = operationInfo(draft.operation);
   const types = schema.registry.resourceTypes;
   const sending = runtime.sending !== undefined;
@@ -126,7 +126,7 @@ export function RequestBar() {
         {info.needsId && <IdField />}
         {schema.status === 'loading' && <span className="muted small">Reading /ResourceTypes…</span>}
         <span className="request-bar-spacer" />
-        <EndpointChoice tabId={tabId} />
+        {!embedded && <EndpointChoice tabId={tabId} />}
       </div>
       <div className="request-bar-row">
         {draft.operation === 'raw' ? (
@@ -149,7 +149,7 @@ export function RequestBar() {
             </span>
           )}
         </div>
-        {sending ? (
+        {embedded ? null : sending ? (
           <button type="button" className="btn btn-send btn-cancel" onClick={() => void cancel()} title="Cancel (Esc)">
             Cancel
           </button>
@@ -161,7 +161,7 @@ export function RequestBar() {
         <CopyButton text={curl} label="Copy as curl" className="btn btn-quiet">
           curl
         </CopyButton>
-        <SaveButtons tabId={tabId} />
+        {!embedded && <SaveButtons tabId={tabId} />}
       </div>
     </div>
   );

@@ -23,6 +23,11 @@ export interface ComposerContextValue {
   setSection(section: Section): void;
   send(): void;
   cancel(): void;
+  /**
+   * the composer of a collection's request file (the Collections view), not of a tab: no Send,
+   * no endpoint choice of its own, no Save buttons of a tab (the view has its own)
+   */
+  embedded?: boolean;
 }
 
 export const ComposerContext = createContext<ComposerContextValue | null>(null);

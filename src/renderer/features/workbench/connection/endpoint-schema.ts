@@ -10,6 +10,8 @@ export interface EndpointSchema {
   registry: SchemaRegistry;
   /** the server serves RFC 9865 cursor paging */
   cursorPaging: boolean;
+  /** what its ServiceProviderConfig says of `sort.supported`; undefined while unknown */
+  sortSupported?: boolean;
   usesCoreSchemas: boolean;
   notice?: string;
   error?: AppError;
@@ -26,6 +28,16 @@ function flag(config: unknown, name: string, field: string): boolean {
   return isObject(value) && value[field] === true;
 }
 
+/** `config[name].supported` when it is a boolean, names compared ignoring case. */
+function supported(config: unknown, name: string): boolean | undefined {
+  if (!isObject(config)) return undefined;
+  const key = Object.keys(config).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key ? config[key] : undefined;
+  const field = isObject(value) ? Object.keys(value).find((k) => k.toLowerCase() === 'supported') : undefined;
+  const flagValue = field && isObject(value) ? value[field] : undefined;
+  return typeof flagValue === 'boolean' ? flagValue : undefined;
+}
+
 /** What the composer needs from an endpoint's discovery (the discovery store's, shared with the inspector and the discovery view). */
 export function useEndpointSchema(endpointId: string | undefined): EndpointSchema {
   const api = useApi();
@@ -38,9 +50,11 @@ export function useEndpointSchema(endpointId: string | undefined): EndpointSchem
     if (!endpointId) return { ...base, status: 'none' };
     if (!state || state.status === 'loading') return { ...base, status: 'loading' };
     const discovery = state.discovery;
+    const sortSupported = supported(discovery?.serviceProviderConfig.document, 'sort');
     const known = {
       ...base,
       cursorPaging: flag(discovery?.serviceProviderConfig.document, 'pagination', 'cursor'),
+      ...(sortSupported !== undefined ? { sortSupported } : {}),
       usesCoreSchemas: discovery?.usesCoreSchemas ?? true,
       ...(discovery?.notice ? { notice: discovery.notice } : {}),
     };

@@ -1,6 +1,7 @@
 import type { JsonObject, ScimResourceType, SchemaRegistry } from '@shared/scim';
 import { RequestDraft, type Operation, type QueryDraft } from '@shared/model/workspace';
 import { operationInfo } from './operations';
+import { keepPlaceholders } from './placeholders';
 import { requestPath } from './request';
 import { mergeQueryIntoSearchBody, queryFromSearchBody } from './search-body';
 import { bulkTemplate, patchTemplate, pretty, resourceTemplates } from './templates';
@@ -28,7 +29,7 @@ export function pathFor(operation: Operation, rt: ScimResourceType | undefined, 
     case 'replace':
     case 'patch':
     case 'delete':
-      return `${endpoint}/${encodeURIComponent(id.trim())}`;
+      return `${endpoint}/${keepPlaceholders(encodeURIComponent(id.trim()))}`;
     case 'bulk':
       return '/Bulk';
     case 'raw':

@@ -2,6 +2,7 @@ import { buildQuery, parseFilter, ScimFilterError, type ScimQuery, type ScimReso
 import type { RequestSpec } from '@shared/model/request-spec';
 import type { QueryDraft, RequestDraft } from '@shared/model/workspace';
 import { methodHasBody, operationInfo, type QueryKind } from './operations';
+import { keepPlaceholders } from './placeholders';
 
 /** The query parameters a draft's operation sends in the URL (Search sends them in its body). */
 export function scimQuery(query: QueryDraft, kind: QueryKind): ScimQuery {
@@ -20,7 +21,8 @@ export function scimQuery(query: QueryDraft, kind: QueryKind): ScimQuery {
 /** The path with its query string, as it will be sent (relative to the endpoint's base URL). */
 export function requestPath(draft: RequestDraft): string {
   const info = operationInfo(draft.operation);
-  const query = draft.operation === 'search' ? '' : buildQuery(scimQuery(draft.query, info.query));
+  // `{{variables}}` stay as written, so the engine and the collection runner fill them in
+  const query = draft.operation === 'search' ? '' : keepPlaceholders(buildQuery(scimQuery(draft.query, info.query)));
   if (!query) return draft.path;
   return `${draft.path}${draft.path.includes('?') ? '&' : '?'}${query}`;
 }

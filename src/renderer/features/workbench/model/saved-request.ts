@@ -1,5 +1,7 @@
 import type { SavedRequest, SavedRequestInput } from '@shared/model/collection';
 import type { RequestDraft, RequestDraftInput, WorkspaceTab } from '@shared/model/workspace';
+import { SchemaRegistry } from '@shared/scim';
+import { draftForRequest } from './detect-operation';
 import { toRequestSpec } from './request';
 
 type TabSource = NonNullable<WorkspaceTab['source']>;
@@ -31,9 +33,9 @@ export const savedLabel = (collectionName: string, requestName: string) => `${co
 /**
  * The request file for a draft: what the composer would send (method, path with its query,
  * headers, body), never credentials (auth comes from the endpoint when it runs; main also strips
- * any it finds). A request saved over keeps its description and captures.
+ * any it finds). A request saved over keeps its description, assertions and captures.
  */
-export function savedRequestFromDraft(draft: RequestDraft, name: string, previous?: SavedRequest): SavedRequestInput {
+export function savedRequestFromDraft(draft: RequestDraft, name: string, previous?: Pick<SavedRequest, 'description' | 'captures' | 'assertions'>): SavedRequestInput {
   const spec = toRequestSpec(draft, '');
   return {
     name,
@@ -42,11 +44,15 @@ export function savedRequestFromDraft(draft: RequestDraft, name: string, previou
     headers: spec.headers,
     ...(spec.body !== undefined ? { body: spec.body } : {}),
     ...(previous?.description !== undefined ? { description: previous.description } : {}),
+    assertions: previous?.assertions ?? [],
     captures: previous?.captures ?? [],
   };
 }
 
-/** A saved request as a tab's draft: sent as written (Raw), under its name. */
-export function draftFromSaved(request: Pick<SavedRequest, 'name' | 'method' | 'path' | 'headers' | 'body'>): RequestDraftInput {
-  return { name: request.name, operation: 'raw', method: request.method, path: request.path, headers: request.headers, body: request.body ?? '' };
+/**
+ * A saved (or imported) request as a tab's draft, under its name, in the operation it performs
+ * (List, Get, Create, Patch…; see `draftForRequest`), Raw when the composer could not send it as written.
+ */
+export function draftFromSaved(request: Pick<SavedRequest, 'name' | 'method' | 'path' | 'headers' | 'body'>, registry: SchemaRegistry = SchemaRegistry.core()): RequestDraftInput {
+  return draftForRequest({ name: request.name, method: request.method, path: request.path, headers: request.headers, body: request.body }, registry);
 }
