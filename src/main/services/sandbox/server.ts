@@ -70,6 +70,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
     options.defects?.rewriteRequest(view);
     const path = url.pathname;
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) {
+      // RFC 7644 §3.13: another protocol version of the same service is refused as such
+      const version = /^(.*)\/v(\d+)(\/|$)/.exec(path);
+      if (version && `${version[1]}/v2` === BASE_PATH) throw new ScimHttpError(400, `SCIM protocol version ${version[2]} is not supported here; this service speaks version 2 at ${BASE_PATH}.`, 'invalidVers');
       throw new ScimHttpError(404, `The SCIM service is under ${BASE_PATH}; nothing is served at ${path}.`);
     }
     const accept = req.headers.accept;

@@ -15,9 +15,12 @@ describe('discovery, schema, errors, auth and HTTP checks', () => {
     const run = await t.run(t.sandboxId, { only: GROUPS });
     expect(run.checks.filter((c) => c.status === 'fail' || c.status === 'warn'), explain(run)).toEqual([]);
     const skipped = run.checks.filter((c) => c.status === 'skip');
-    // plain http on loopback; no unique attribute but userName; no throttling; no negative case in these groups
-    expect(skipped.map((c) => c.id).sort()).toEqual(['D24', 'Er05', 'Sec06', 'Sec07', 'Sec10']);
+    // plain http on loopback; no unique attribute but userName; no throttling; no negative case in these groups;
+    // Bulk and PATCH both claimed (nothing to answer 501)
+    expect(skipped.map((c) => c.id).sort()).toEqual(['D24', 'Er05', 'Er09', 'Sec06', 'Sec07', 'Sec10']);
     expect(skipped.find((c) => c.id === 'Sec06')!.detail).toMatch(/plain http on this machine/);
+    // another protocol version under the same base is refused as one (RFC 7644 §3.13)
+    expect(run.checks.find((c) => c.id === 'Er06')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/invalidVers/) });
   });
 
   it.each<[DefectName, string[]]>([
@@ -59,6 +62,7 @@ describe('discovery, schema, errors, auth and HTTP checks', () => {
       D17: 'warn', // writes to discovery endpoints answer 404, not 405
       D11: 'warn',
       D04: 'skip', // no RFC 9865 pagination member
+      Er06: 'skip', // its base URL (/scim) has no version segment
     });
     for (const id of ['D01', 'D02', 'D03', 'D05', 'D06', 'D07', 'D08', 'D09', 'D10', 'D12', 'D13', 'D14', 'D15', 'D16', 'D20', 'D21', 'D28', 'R01', 'R02', 'R08', 'R09', 'R13', 'Er01', 'Er02', 'Er07', 'Sec01', 'Sec02', 'Sec05', 'Sec08', 'Sec09', 'H02', 'H03']) {
       expect(t.statuses(run)[id], `${id}\n${explain(run)}`).toBe('pass');

@@ -2,7 +2,7 @@ import { URN } from '../../urns';
 import { needs } from '../preconditions';
 import { errorAnswers, evidence, observeCodes } from '../response/observe';
 import { describe, header, isScimError, mediaType, q, scimTypeOf } from '../responses';
-import type { CheckDefinition, ScimRequest } from '../types';
+import type { CheckDefinition, ScimRequest, ScimResponse } from '../types';
 import { fail, pass, skip, warn } from '../verdicts';
 import { trackIfCreated } from './resource-support';
 
@@ -25,6 +25,14 @@ const EXPECTED_SCIM_TYPE: Readonly<Record<string, readonly string[]>> = {
   K11: ['expiredCursor'],
   K12: ['invalidCount'],
 };
+
+const VERSIONED = /\/v\d+(\/|$)/i;
+
+/** `https://host:port` and the path of a base URL. */
+function splitBase(url: string): { origin: string; path: string } {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)([^?#]*)/i.exec(url);
+  return { origin: match?.[1] ?? url, path: match?.[2] ?? '' };
+}
 
 /** Requests every server must survive without a 5xx: each is a client mistake (RFC 7644 §3.12). */
 function fuzzRequests(users: string, prefix: string): ScimRequest[] {
@@ -73,6 +81,20 @@ export const errorChecks: CheckDefinition[] = [
     },
   },
   {
+    id: 'Er06',
+    mutates: false,
+    requires: (facts) => (VERSIONED.test(splitBase(facts.baseUrl).path) ? undefined : 'The base URL carries no version segment (/v2) to ask for another version with'),
+    async run(ctx) {
+      const { origin, path } = splitBase(ctx.facts.baseUrl);
+      const other = path.replace(VERSIONED, '/v99$1').replace(/\/+$/, '');
+      const response = await ctx.client.send({ method: 'GET', path: `${origin}${other}${ctx.facts.userType?.endpoint ?? '/Users'}?count=1` });
+      if (response.status === 400 && scimTypeOf(response) === 'invalidVers') return pass('A request for protocol version 99 was refused with 400 invalidVers');
+      if (response.status === 404) return warn('A request for protocol version 99 answered 404', { expected: '400 with scimType invalidVers', actual: describe(response), fix: 'RFC 7644 §3.13, §3.12: answer a version you do not support with 400 "invalidVers" so a client knows why.' });
+      if (response.status >= 200 && response.status < 300) return fail('A request for protocol version 99 was answered as if it were supported', { actual: describe(response), fix: 'RFC 7644 §3.13: a version the service provider does not support is refused (400 invalidVers).' });
+      return (response.status >= 500 ? fail : warn)(`A request for protocol version 99 answered ${response.status}`, { expected: '400 with scimType invalidVers', actual: describe(response) });
+    },
+  },
+  {
     id: 'Er07',
     mutates: true,
     requires: needs.users,
@@ -96,6 +118,20 @@ export const errorChecks: CheckDefinition[] = [
       if (response.status !== 405) return skip(`DELETE /ServiceProviderConfig answered ${response.status}, not 405 (D17 judges that)`);
       if (!header(response, 'allow')) return fail('A 405 answer has no Allow header', { actual: describe(response), fix: 'RFC 9110 §15.5.6: a 405 MUST carry Allow with the methods the resource supports (here GET).' });
       return pass(`405 carries Allow: ${header(response, 'allow')}`);
+    },
+  },
+  {
+    id: 'Er09',
+    mutates: false,
+    requires: (facts) => (!facts.features.served ? 'The ServiceProviderConfig could not be read' : !facts.features.bulk.supported || !facts.features.patch ? undefined : 'The server claims Bulk and PATCH; nothing it calls unimplemented to try'),
+    async run(ctx) {
+      const users = ctx.facts.userType?.endpoint ?? '/Users';
+      const tries: { what: string; response: ScimResponse }[] = [];
+      if (!ctx.facts.features.bulk.supported) tries.push({ what: 'POST /Bulk', response: await ctx.client.send({ method: 'POST', path: '/Bulk', body: { schemas: [URN.bulkRequest], Operations: [] } }) });
+      if (!ctx.facts.features.patch) tries.push({ what: 'PATCH', response: await ctx.client.send({ method: 'PATCH', path: `${users}/${ctx.prefix}-none`, body: { schemas: [URN.patchOp], Operations: [{ op: 'replace', path: 'displayName', value: 'x' }] } }) });
+      const other = tries.filter((t) => t.response.status !== 501);
+      if (other.length === 0) return pass(`${tries.map((t) => t.what).join(' and ')}, claimed unsupported, answered 501`);
+      return warn(`Claimed unsupported but not answered 501: ${other.map((t) => `${t.what} → ${t.response.status}`).join(', ')}`, { actual: describe(other[0]!.response), fix: 'RFC 7644 §3.12: 501 Not Implemented for an operation the service provider does not support, as its ServiceProviderConfig says.' });
     },
   },
   {
