@@ -81,7 +81,9 @@ export class ScimService {
     const rt = this.rt(type);
     let patched: ScimObject;
     const deviations: string[] = [];
-    const options = { registry: this.directory.registry, mode: this.settings.lenient ? ('lenient' as const) : ('strict' as const) };
+    // attribute paths as keys of a no-path value (Entra's aadOptscim062020 multi-attribute replace) name those
+    // attributes, in strict mode too: RFC 7644 §3.5.2.1/§3.5.2.3 read the value as "a set of attributes"
+    const options = { registry: this.directory.registry, mode: this.settings.lenient ? ('lenient' as const) : ('strict' as const), pathKeys: true };
     if (this.defects.has('patch-not-atomic')) this.patchPartially(type, existing, body, options);
     try {
       const result = applyPatch(existing.resource, body, options);
