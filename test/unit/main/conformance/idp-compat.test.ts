@@ -9,9 +9,14 @@ import { harness, summary, type Harness } from './harness';
 const ENTRA = Array.from({ length: 24 }, (_, i) => `En${String(i + 1).padStart(2, '0')}`);
 const OKTA = Array.from({ length: 18 }, (_, i) => `Ok${String(i + 1).padStart(2, '0')}`);
 
-const statuses = (run: ConformanceRun) => Object.fromEntries(run.checks.map((c) => [c.id, c.status]));
+/** The checks that measure time (En22's rate, Ok15's 600 ms) can only warn on a loaded machine: tests hold them to "not failed" apart. */
+const TIMED = ['En22', 'Ok15'];
+const statuses = (run: ConformanceRun) => {
+  for (const id of TIMED) if (run.checks.some((c) => c.id === id)) expect(['pass', 'warn'], `${id}: ${run.checks.find((c) => c.id === id)!.detail}`).toContain(run.checks.find((c) => c.id === id)!.status);
+  return Object.fromEntries(run.checks.filter((c) => !TIMED.includes(c.id)).map((c) => [c.id, c.status]));
+};
 const check = (run: ConformanceRun, id: string): CheckResult => run.checks.find((c) => c.id === id)!;
-const allWith = (ids: readonly string[], status: string) => Object.fromEntries(ids.map((id) => [id, status]));
+const allWith = (ids: readonly string[], status: string) => Object.fromEntries(ids.filter((id) => !TIMED.includes(id)).map((id) => [id, status]));
 
 /** A fail or warn names what departs and says what to change. */
 function explained(c: CheckResult): void {
@@ -78,7 +83,7 @@ describe('Entra-compat (En01–En24) and Okta-compat (Ok01–Ok18): the simulato
     // the flag's shapes are RFC 7644, and the multi-attribute replace keyed by paths lands (read back)
     expect(check(run, 'En10').detail).toContain('read back: 1 value held');
     expect(check(run, 'En13').detail).toMatch(/^Update 6 attributes: Updated \(200\); read back: 6 values held$/);
-    expect(check(run, 'En22').detail).toMatch(/^Entra's matching query paced at 25\/s: 50 requests at/);
+    expect(check(run, 'En22').detail).toMatch(/^Entra's matching query paced at 25\/s, 4 in flight at most: 50 requests at [\d.]+\/s \(p95 \d+ ms\)/);
     expect(run.leftovers).toEqual([]);
   });
 
@@ -99,6 +104,7 @@ describe('Entra-compat (En01–En24) and Okta-compat (Ok01–Ok18): the simulato
     // lenient PATCH takes Entra's habits, not string booleans in a create body
     expect(check(entra, 'En24').detail).toContain('"roles[0].primary" is a boolean, got the string "True"');
     expect(check(entra, 'En24').detail).toContain('a SCIM Validator payload that only third parties report');
+    for (const c of entra.checks.filter((x) => x.status !== 'pass')) explained(c);
     for (const id of ['En09', 'En11', 'En12', 'En14', 'En16', 'En17']) expect(check(entra, id).detail, id).toContain('read back');
     const okta = await h.run(lenient.id, ['okta'], { profile: 'okta' });
     expect(statuses(okta), summary(okta)).toEqual(allWith(OKTA, 'pass'));
@@ -170,7 +176,9 @@ describe('Entra-compat (En01–En24) and Okta-compat (Ok01–Ok18): the simulato
       En19: 'warn', // a member add answered 200 with every member
       En24: 'warn', // keeps {"value":""} as the manager; refuses the manager as a plain id
     });
+    for (const c of entra.checks.filter((x) => x.status !== 'pass')) explained(c);
     expect(check(entra, 'En09').actual).toContain("expected value type 'boolean' but found type 'string'");
+    expect(check(entra, 'En24').detail).toContain('the manager was kept as {"value":""} instead of removed');
     expect(check(entra, 'En17').detail).toContain('"path": "manager" names the urn:ietf:params:scim:schemas:extension:enterprise:2.0:User attribute without its URN');
     const okta = await h.run(scimmy.id, ['okta'], { profile: 'okta' });
     expect(statuses(okta), summary(okta)).toEqual({
@@ -178,6 +186,7 @@ describe('Entra-compat (En01–En24) and Okta-compat (Ok01–Ok18): the simulato
       Ok03: 'fail', // creates a second user with the same userName (RFC 7643 §4.1.1, RFC 7644 §3.3: 409)
       Ok14: 'fail', // compares userName case-sensitively (RFC 7643 §4.1.1: caseExact false)
     });
+    for (const c of okta.checks.filter((x) => x.status !== 'pass')) explained(c);
     expect(check(okta, 'Ok03').fix).toContain('409 and scimType "uniqueness"');
     expect(check(okta, 'Ok14').fix).toContain('caseExact false');
   });
@@ -227,6 +236,22 @@ describe('the checks send the request shapes Entra and Okta document (read over 
     expect(many).toEqual(documented.entraFlag.replaceMany([['emails[type eq "work"].value', many.Operations[0]!.value]], keyed));
     const queries = proxy.recorded.filter((r) => r.method === 'GET' && r.url.includes('filter=')).map((r) => r.url.slice(new URL(sandbox.baseUrl).pathname.length));
     expect(queries).toContainEqual(expect.stringMatching(documented.entra.testConnectionQuery));
+  });
+
+  it('En22: a server that throttles Entra\'s pace (429) fails the gallery rate, whatever the timing', async () => {
+    let n = 0;
+    proxy.answer = ({ method, url }) => (method === 'GET' && url.includes('-rate-') && ++n % 10 === 0 ? { status: 429, headers: { 'retry-after': '1', 'content-type': 'application/scim+json' }, body: '{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"429"}' } : undefined);
+    try {
+      const run = await h.run(id, ['En22'], { profile: 'entra' });
+      const rate = run.checks.find((c) => c.id === 'En22')!;
+      expect(rate.status, rate.detail).toBe('fail');
+      expect(rate.detail).toContain('5 answered 429');
+      expect(rate.actual).toContain('→ 429');
+      expect(rate.fix).toContain('answer 429 with Retry-After');
+      expect(rate.exchanges).toHaveLength(50);
+    } finally {
+      delete proxy.answer;
+    }
   });
 
   it('okta', async () => {
