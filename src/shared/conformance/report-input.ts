@@ -24,9 +24,19 @@ export interface ExchangeEvidence {
   responseBodyCut?: number;
 }
 
+/**
+ * What the report builders read of a run: a conformance run, or a run of the IdP simulator shaped like
+ * one (`simulate` on the command line: each step a check, its profile a client profile such as `entra-flag`).
+ */
+export type ReportRun = Omit<ConformanceRun, 'profile'> & {
+  profile: string;
+  /** the command that made it (default `conformance`) */
+  command?: 'conformance' | 'simulate';
+};
+
 /** Everything a report builder reads. Nothing in it is secret or personal beyond what the user chose. */
 export interface ReportInput {
-  run: ConformanceRun;
+  run: ReportRun;
   /** by exchange id; an id a check cites may be missing (history off, or pruned) */
   exchanges: Readonly<Record<string, ExchangeEvidence>>;
   /** ISO 8601 */
@@ -84,7 +94,7 @@ function redactCheck(redactor: Redactor, check: CheckResult): CheckResult {
  * A run and the exchanges its checks cite through ONE redactor (the export's options): secrets
  * always go, the ticked personal data gets the same placeholder in the findings as in the bodies.
  */
-export function prepareReport(run: ConformanceRun, records: readonly ExchangeRecord[], secrets: SecretValues, options: PrepareOptions): ReportInput {
+export function prepareReport(run: ReportRun, records: readonly ExchangeRecord[], secrets: SecretValues, options: PrepareOptions): ReportInput {
   const redactor = new Redactor(secrets, options.redaction);
   // discovery documents describe the server, not people: their `name` ("User") is not a person's name
   const discoveryRedactor = new Redactor(secrets, { personalData: [], secretHeaders: options.redaction.secretHeaders ?? [] });
@@ -96,7 +106,7 @@ export function prepareReport(run: ConformanceRun, records: readonly ExchangeRec
     const redacted = redactExchange(isDiscoveryDocument(record) ? discoveryRedactor : redactor, record);
     exchanges[record.exchange.id] = evidence(redacted, options.bodyLimit);
   }
-  const redactedRun: ConformanceRun = {
+  const redactedRun: ReportRun = {
     ...run,
     target: {
       url: redactor.redactUrl(run.target.url),
@@ -147,6 +157,6 @@ export function byGroup(checks: readonly CheckResult[]): { group: string; checks
 }
 
 /** `scim-conformance-2026-01-31T10-00-00.<ext>` */
-export function reportFileName(run: ConformanceRun, extension: string): string {
-  return `scim-conformance-${run.startedAt.slice(0, 19).replace(/:/g, '-')}.${extension}`;
+export function reportFileName(run: ReportRun, extension: string): string {
+  return `scim-${run.command === 'simulate' ? 'simulation' : 'conformance'}-${run.startedAt.slice(0, 19).replace(/:/g, '-')}.${extension}`;
 }

@@ -46,7 +46,7 @@ export function toJunitReport(input: ReportInput): string {
       '  </testsuite>',
     ].join('\n'),
   );
-  const name = `scim-inspector conformance (${run.profile}${run.readOnly ? ', read-only' : ''}) ${run.target.url}`;
+  const name = `scim-inspector ${run.command ?? 'conformance'} (${run.profile}${run.readOnly ? ', read-only' : ''}) ${run.target.url}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${xmlAttribute(name)}" tests="${run.checks.length}" failures="${run.summary.failed}" errors="0" skipped="${run.summary.skipped}" time="${seconds(Math.max(0, Date.parse(run.finishedAt) - Date.parse(run.startedAt)) || 0)}">`,

@@ -18,5 +18,5 @@ export function buildReport(format: ReportFormat, input: ReportInput): { fileNam
   return { fileName: reportFileName(input.run, extension), mimeType, content: build(input) };
 }
 
-export { prepareReport, type ReportInput, type ExchangeEvidence } from './report-input';
+export { prepareReport, type ReportInput, type ReportRun, type ExchangeEvidence } from './report-input';
 export { compareRuns } from './compare';

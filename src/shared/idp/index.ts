@@ -5,6 +5,8 @@ export * from './mapping';
 export * from './source/model';
 export { seedDirectory, generateDirectory, SEED_DOMAIN } from './source/seed';
 export { userView, groupView, userAttributeNames } from './source/views';
+export { updateCycleEdits } from './source/edits';
 export * from './profiles';
 export * from './verdict';
 export * from './report';
+export { simulationRun, simulationChecks, stepCheckId, type SimulatedCycle, type SimulationRunInput } from './simulation-run';

@@ -1,4 +1,5 @@
 import type { CheckResult } from '@shared/model/conformance';
+import type { RunProgress } from '@shared/idp';
 import type { ConformanceProgress } from '../../services/conformance/runner';
 import type { CliIo } from './command';
 
@@ -22,5 +23,22 @@ export function progressReporter(io: CliIo, columns = 100): (progress: Conforman
     }
     if (progress.phase === 'checks' && result) io.err(`${LABEL[result.status]} ${result.id} ${result.title}${result.status === 'pass' ? '' : `: ${result.detail}`}`);
     else if (progress.phase === 'cleanup') io.err('Removing what the run created…');
+  };
+}
+
+const OBJECT_LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', info: 'INFO' } as const;
+
+/**
+ * A simulated cycle's progress: on a terminal one updating line (the cycle, objects done, failures so
+ * far); elsewhere one plain line per finished object, as the IdP's provisioning log lists it.
+ */
+export function simulationReporter(io: CliIo, cycle: string, columns = 100): (progress: RunProgress) => void {
+  let failed = 0;
+  return (progress) => {
+    for (const object of progress.finished) {
+      if (object.status === 'fail') failed++;
+      if (!io.isTTY) io.err(`${cycle}: ${OBJECT_LABEL[object.status]} ${object.type} ${object.label}: ${object.summary}`);
+    }
+    if (io.isTTY) io.status(progress.stage === 'done' ? '' : clip(`${cycle}: [${progress.done}/${progress.total}] ${progress.requests} requests, ${failed} object(s) failed`, columns - 1));
   };
 }

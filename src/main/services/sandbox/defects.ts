@@ -28,6 +28,9 @@ export const DEFECTS = {
   'patch-200-empty': 'answers a successful PATCH with 200 and no body',
   'patch-not-atomic': 'keeps the operations of a PATCH that ran before one failed',
   'patch-replace-complex-whole': 'a PATCH replace of a complex attribute drops the sub-attributes it does not name',
+  'patch-remove-ignores-value': 'ignores the value list of a PATCH remove, so {"op":"remove","path":"members","value":[…]} removes every member',
+  'empty-query-404': 'answers a query that matches nothing with 404 instead of 200 and an empty ListResponse',
+  'inactive-hidden': 'hides users with active false: left out of lists and queries, 404 by id (a soft delete that deletes)',
   ...QUERY_DEFECTS,
 } as const;
 
@@ -141,6 +144,37 @@ const rewrites: Partial<Record<DefectName, Rewrite>> = {
       }),
   },
   'patch-200-empty': { reply: (reply, request) => (request.method === 'PATCH' && reply.status === 200 ? { status: 200, headers: withoutHeader(reply, 'content-type').headers } : reply) },
+  'empty-query-404': {
+    reply: (reply, request) => {
+      if (request.method !== 'GET' || reply.status !== 200) return reply;
+      let empty = false;
+      mapJson(reply, (body) => {
+        empty = Array.isArray(body.schemas) && body.schemas.includes('urn:ietf:params:scim:api:messages:2.0:ListResponse') && body.totalResults === 0;
+        return undefined;
+      });
+      if (!empty) return reply;
+      return { status: 404, headers: { 'content-type': 'application/scim+json' }, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404', detail: 'No resources found.' } };
+    },
+  },
+  'inactive-hidden': {
+    reply: (reply, request) => {
+      if (request.method !== 'GET' || reply.status !== 200) return reply;
+      const inactive = (r: unknown) => typeof r === 'object' && r !== null && String((r as Json).active).toLowerCase() === 'false';
+      let gone = false;
+      const out = mapJson(reply, (body) => {
+        if (Array.isArray(body.Resources)) {
+          const kept = body.Resources.filter((r) => !inactive(r));
+          if (kept.length === body.Resources.length) return undefined;
+          const hidden = body.Resources.length - kept.length;
+          return { ...body, Resources: kept, ...(typeof body.totalResults === 'number' ? { totalResults: body.totalResults - hidden } : {}), ...(typeof body.itemsPerPage === 'number' ? { itemsPerPage: kept.length } : {}) };
+        }
+        gone = inactive(body);
+        return undefined;
+      });
+      if (!gone) return out;
+      return { status: 404, headers: { 'content-type': 'application/scim+json' }, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404', detail: 'Resource not found.' } };
+    },
+  },
   'delete-200': {
     reply: (reply, request) => (request.method === 'DELETE' && reply.status === 204 ? { ...reply, status: 200, body: { deleted: true } } : reply),
   },

@@ -81,7 +81,10 @@ export class ScimService {
     const rt = this.rt(type);
     let patched: ScimObject;
     const deviations: string[] = [];
-    const options = { registry: this.directory.registry, mode: this.settings.lenient ? ('lenient' as const) : ('strict' as const) };
+    // attribute paths as keys of a no-path value (Entra's aadOptscim062020 multi-attribute replace) name those
+    // attributes, in strict mode too: RFC 7644 §3.5.2.1/§3.5.2.3 read the value as "a set of attributes"
+    const options = { registry: this.directory.registry, mode: this.settings.lenient ? ('lenient' as const) : ('strict' as const), pathKeys: true };
+    if (this.defects.has('patch-remove-ignores-value')) body = removeWithoutValues(body);
     if (this.defects.has('patch-not-atomic')) this.patchPartially(type, existing, body, options);
     try {
       const result = applyPatch(existing.resource, body, options);
@@ -187,6 +190,17 @@ export class ScimService {
     const location = (record.resource.meta as { location?: string } | undefined)?.location;
     return { status, body, headers: { etag: etagFor(record.revision), ...(location ? { 'content-location': location } : {}), ...deviationHeaders(deviations) } };
   }
+}
+
+/** Planted defect `patch-remove-ignores-value`: every remove loses its value list (a whole-attribute remove). */
+function removeWithoutValues(body: ScimObject): ScimObject {
+  if (!Array.isArray(body.Operations)) return body;
+  const operations = body.Operations.map((op: unknown) => {
+    if (typeof op !== 'object' || op === null || String((op as Record<string, unknown>).op).toLowerCase() !== 'remove') return op;
+    const { value: _value, ...rest } = op as Record<string, unknown>;
+    return rest;
+  });
+  return { ...body, Operations: operations } as ScimObject;
 }
 
 /** Lenient mode says what it let through, in a response header (ASCII, one line). */

@@ -5,13 +5,14 @@ import type { IdpRequest, SourceRef } from '../types';
 import { ENTERPRISE, chunks, encodeQuery, patchOp, quoted, randomGuid, type ClientProfile, type Member, type PlannedRequest } from './profile';
 
 // Sources (Microsoft Learn, MicrosoftDocs/entra-docs):
-const TUTORIAL = 'Entra tutorial "Develop and plan provisioning for a SCIM endpoint"';
-const COMPAT = 'Entra "Known issues and resolutions with SCIM 2.0 protocol compliance"';
+export const TUTORIAL = 'Entra tutorial "Develop and plan provisioning for a SCIM endpoint"';
+export const COMPAT = 'Entra "Known issues and resolutions with SCIM 2.0 protocol compliance"';
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/scim+json'];
 
 const documented = (cite: string): SourceRef => ({ provenance: 'documented', cite });
 
-function request(method: IdpRequest['method'], path: string, source: SourceRef, checks: string[], body?: JsonValue): IdpRequest {
+/** One Entra request: a JSON body goes with `Content-Type: application/scim+json`. */
+export function request(method: IdpRequest['method'], path: string, source: SourceRef, checks: string[], body?: JsonValue): IdpRequest {
   return { method, path, ...(body !== undefined ? { body } : {}), headers: body !== undefined ? [JSON_TYPE] : [], source, checks };
 }
 

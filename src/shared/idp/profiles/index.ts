@@ -26,4 +26,8 @@ export function profileInfos(): ProfileInfo[] {
   }));
 }
 
+export { entra, entraFlag } from './entra';
+export { okta, oktaPut } from './okta';
+export { entraExamples, MALFORMED_ENTERPRISE_URN, ADSCIM_GROUP_URN, type Example2User } from './entra-examples';
+export { oktaSpec, SPEC_UNKNOWN_USER_ID } from './okta-spec';
 export type { BuildContext, ClientProfile, Member, PlannedRequest, ProfileInfo } from './profile';

@@ -6,14 +6,15 @@ import { chunks, encodeQuery, patchOp, quoted, type ClientProfile, type Member, 
 
 // Source: Okta, "SCIM 2.0 Protocol Reference" (developer.okta.com/docs/reference/scim/scim-20),
 // and the Okta SCIM 2.0 SPEC test steps quoted in the conformance catalogue (Ok13…Ok17).
-const REF = 'Okta "SCIM 2.0 Protocol Reference"';
+export const REF = 'Okta "SCIM 2.0 Protocol Reference"';
 // every request in Okta's reference carries this User-Agent
 const AGENT: [string, string] = ['User-Agent', 'Okta SCIM Client 1.0.0'];
 const JSON_TYPE: [string, string] = ['Content-Type', 'application/scim+json'];
 
 const documented = (cite: string): SourceRef => ({ provenance: 'documented', cite });
 
-function request(method: IdpRequest['method'], path: string, source: SourceRef, checks: string[], body?: JsonValue): IdpRequest {
+/** One Okta request: every one carries Okta's User-Agent, a JSON body its Content-Type. */
+export function request(method: IdpRequest['method'], path: string, source: SourceRef, checks: string[], body?: JsonValue): IdpRequest {
   return { method, path, ...(body !== undefined ? { body } : {}), headers: body !== undefined ? [AGENT, JSON_TYPE] : [AGENT], source, checks };
 }
 

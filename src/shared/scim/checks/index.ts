@@ -9,12 +9,17 @@ import { cursorErrorChecks } from './groups/cursor-errors';
 import { discoveryChecks } from './groups/discovery';
 import { discoveryDocumentChecks } from './groups/discovery-documents';
 import { discoverySchemaChecks } from './groups/discovery-schemas';
+import { entraGroupChecks } from './groups/entra-groups';
+import { entraQueryChecks } from './groups/entra-queries';
+import { entraUserChecks } from './groups/entra-users';
 import { errorChecks } from './groups/errors';
 import { etagChecks } from './groups/etag';
 import { filterLogicChecks } from './groups/filter-logic';
 import { filterProtocolChecks } from './groups/filter-protocol';
 import { filterValueChecks } from './groups/filter-values';
 import { httpChecks } from './groups/http';
+import { oktaGroupChecks } from './groups/okta-groups';
+import { oktaUserChecks } from './groups/okta-users';
 import { pagingChecks } from './groups/paging';
 import { patchGroupChecks } from './groups/patch-group';
 import { patchUserChecks } from './groups/patch-user';
@@ -55,6 +60,11 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...bulkChecks,
   ...errorChecks,
   ...authChecks,
+  ...entraQueryChecks,
+  ...entraUserChecks,
+  ...entraGroupChecks,
+  ...oktaUserChecks,
+  ...oktaGroupChecks,
   ...performanceChecks,
   ...httpChecks,
 ];

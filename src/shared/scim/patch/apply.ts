@@ -64,7 +64,7 @@ export function applyPatch<T extends object>(resource: T, request: unknown, opti
   if (!isObject(resource)) throw new ScimError('invalidValue', `the resource to patch must be a JSON object, got ${describeValue(resource)}`);
   const registry = options.registry ?? SchemaRegistry.core();
   const resourceType = typeof options.resourceType === 'string' ? registry.resourceType(options.resourceType) : (options.resourceType ?? registry.resourceTypeOf(resource));
-  const ctx = new PatchContext(resource as JsonObject, registry, resourceType, options.mode === 'lenient');
+  const ctx = new PatchContext(resource as JsonObject, registry, resourceType, options.mode === 'lenient', options.pathKeys === true);
   const operations = readOperations(request, ctx);
   for (const op of operations) {
     ctx.index = op.index;

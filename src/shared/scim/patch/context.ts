@@ -20,6 +20,8 @@ export class PatchContext {
     readonly registry: SchemaRegistry,
     readonly resourceType: ScimResourceType | undefined,
     readonly lenient: boolean,
+    /** attribute paths as keys of a no-path value are read as those attributes (`ApplyPatchOptions.pathKeys`) */
+    readonly pathKeys = false,
   ) {
     this.resource = { ...input };
     this.owned.add(this.resource);

@@ -43,9 +43,15 @@ function mergeInto(ctx: PatchContext, obj: JsonObject, def: ScimAttribute | unde
   }
 }
 
-/** Whether a complex value holds a value in a sub-attribute a client can set (readOnly ones, like `manager.displayName`, follow the others). */
+/**
+ * Whether a complex value holds a value in a sub-attribute a client can set (readOnly ones, like
+ * `manager.displayName`, follow the others). A reference (`value` and `$ref`, like the manager) whose
+ * `value` is empty holds none: its `$ref` only locates what `value` named.
+ */
 function hasClientValue(ctx: PatchContext, def: ScimAttribute | undefined, value: JsonValue | undefined): boolean {
   if (!isObject(value) || !def) return hasValue(value);
+  const reference = ctx.registry.subAttribute(def, 'value') !== undefined && ctx.registry.subAttribute(def, '$ref') !== undefined;
+  if (reference && !hasValue(getIgnoreCase(value, 'value') as JsonValue | undefined)) return false;
   for (const key of Object.keys(value)) {
     if (ctx.registry.subAttribute(def, key)?.mutability === 'readOnly') continue;
     if (hasValue(value[key])) return true;

@@ -86,9 +86,19 @@ export function targetFromPath(text: string, value: unknown, ctx: PatchContext):
 }
 
 /**
+ * A key of a no-path value that is an attribute path: accepted silently with `pathKeys` in strict mode,
+ * recorded in lenient mode, refused otherwise.
+ */
+function pathKey(ctx: PatchContext, code: 'dotted-key' | 'qualified-key', message: string, strictHint = ''): void {
+  if (ctx.pathKeys && !ctx.lenient) return;
+  ctx.departure(code, 'invalidPath', message, strictHint);
+}
+
+/**
  * Resolves one key of a no-path `add`/`replace` value (RFC 7644 §3.5.2.1: a set of attributes). A schema
  * URN key holds that extension's attributes; dotted (`name.givenName`) and URN-qualified attribute keys
- * are paths, not attribute names: lenient mode reads them as paths and says so.
+ * are paths, not attribute names: lenient mode reads them as paths and says so, and so does strict mode
+ * with `pathKeys` (without saying so).
  */
 export function targetFromKey(key: string, value: unknown, ctx: PatchContext, schemaUri?: string): Target {
   if (key.includes('[') || key.includes(']')) ctx.fail('invalidPath', `the key "${key}" of a no-path value holds a filter; use "path" for value filters`);
@@ -107,19 +117,19 @@ export function targetFromKey(key: string, value: unknown, ctx: PatchContext, sc
       const whole = wholeSchemaGuess(uri, rest, value, ctx);
       if (whole) return resolve(key, whole, undefined, undefined, undefined, value, ctx);
     }
-    ctx.departure(
+    pathKey(
+      ctx,
       'qualified-key',
-      'invalidPath',
       `the key "${key}" of a no-path value is a URN-qualified attribute path; RFC 7643 §3.3 puts extension attributes under their schema URN: {"${uri}": {"${rest}": …}}`,
     );
   }
   const dot = rest.indexOf('.');
   if (dot >= 0) {
-    ctx.departure(
+    pathKey(
+      ctx,
       'dotted-key',
-      'invalidPath',
       `the key "${key}" of a no-path value is an attribute path; RFC 7644 §3.5.2 expects attribute names: {"${rest.slice(0, dot)}": {"${rest.slice(dot + 1)}": …}} or "path": "${key}"`,
-      ' (Entra ID sends dotted keys unless its aadOptscim062020 flag is set; use lenient mode to accept them)',
+      ' (Entra ID sends dotted keys with its aadOptscim062020 flag; use lenient mode or the pathKeys option to accept them)',
     );
     if (rest.indexOf('.', dot + 1) >= 0) ctx.fail('invalidPath', `"${key}": an attribute path has at most one sub-attribute`);
     return resolve(key, uri, rest.slice(0, dot), rest.slice(dot + 1), undefined, value, ctx);

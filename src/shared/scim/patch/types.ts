@@ -26,6 +26,14 @@ export interface ApplyPatchOptions {
    * others send by default and lists each such departure in `deviations`.
    */
   mode?: 'strict' | 'lenient';
+  /**
+   * Reads an attribute path used as a key of a no-path `add`/`replace` value (`"name.givenName"`, a
+   * URN-qualified `"urn:…:enterprise:2.0:User:employeeNumber"`) as naming that attribute, in strict mode
+   * too. RFC 7644 §3.5.2.1/§3.5.2.3 say the value "is a set of attributes"; naming an attribute by its path
+   * is read as naming it (Entra ID sends several attributes this way with `aadOptscim062020`). Default off:
+   * strict mode then refuses such keys with `invalidPath`, and lenient mode accepts them as a deviation.
+   */
+  pathKeys?: boolean;
   /** the resource's type; default: found from the resource's `schemas` */
   resourceType?: string | ScimResourceType;
 }

@@ -18,6 +18,8 @@ export interface ValidatePatchRequestOptions {
 
 const RFC = 'RFC 7644 §3.5.2';
 const ENTRA = ' (Entra ID sends this unless its aadOptscim062020 flag is set)';
+/** Attribute paths as keys of a no-path value: RFC 7644 §3.5.2.1 reads the value as "a set of attributes", and a path names one. */
+const PATH_KEYS = ' (Entra ID sends several attributes this way with its aadOptscim062020 flag; the app\'s sandbox accepts it)';
 
 interface Resolved {
   def: ScimAttribute | undefined;
@@ -28,7 +30,7 @@ interface Resolved {
  * Checks a PatchOp request body (RFC 7644 §3.5.2) without a resource to apply it to: the envelope, each
  * operation's `op`, `path` (parsed, with the error position), `value` presence and type, readOnly targets,
  * unknown attributes (with a resource type), and Entra ID's habits (capitalised ops, string booleans,
- * remove with a value, dotted keys).
+ * remove with a value as errors; attribute paths as keys of a no-path value as portability warnings).
  */
 export function validatePatchRequest(body: unknown, options: ValidatePatchRequestOptions = {}): Finding[] {
   const out = new FindingList();
@@ -143,7 +145,7 @@ function checkNoPathValue(value: unknown, at: Segments, out: FindingList, regist
       continue;
     }
     if (key.includes(':')) {
-      out.error(here, 'qualifiedKey', `"${key}" is a URN-qualified path; in a value, extension attributes go under their schema URN`, 'RFC 7643 §3.3');
+      out.warning(here, 'qualifiedKey', `"${key}" is a URN-qualified attribute path; servers that read the value only as attribute names refuse it (400 invalidPath): for portability put extension attributes under their schema URN, {"${split?.uri ?? key.slice(0, key.lastIndexOf(':'))}": {…}}${PATH_KEYS}`, 'RFC 7643 §3.3');
       continue;
     }
     checkKey(undefined, key, value[key], here, out, registry, rt, resourceId);
@@ -164,7 +166,7 @@ function readOnlyValue(key: string, item: unknown, at: Segments, out: FindingLis
 
 function checkKey(uri: string | undefined, key: string, item: unknown, at: Segments, out: FindingList, registry: SchemaRegistry, rt: ScimResourceType | undefined, resourceId?: string): void {
   if (key.includes('.')) {
-    out.error(at, 'dottedKey', `"${key}" is an attribute path, not an attribute name; write {"${key.split('.')[0]}": {"${key.split('.').slice(1).join('.')}": …}} or use "path"${ENTRA}`, RFC);
+    out.warning(at, 'dottedKey', `"${key}" is an attribute path, not an attribute name; servers that read the value only as attribute names refuse it (400 invalidPath): for portability write {"${key.split('.')[0]}": {"${key.split('.').slice(1).join('.')}": …}} or use "path"${PATH_KEYS}`, RFC);
     return;
   }
   const def = registry.attribute({ ...(uri ? { uri } : {}), name: key }, rt)?.attribute;

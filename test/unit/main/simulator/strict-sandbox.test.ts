@@ -86,19 +86,29 @@ describe('the strict sandbox (RFC 7644 to the letter)', () => {
       expect(gone.checks.find((c) => c.id === 'En20')).toMatchObject({ status: 'pass' });
     });
 
-    it('but its documented multi-attribute replace (keys that are paths) is rejected by a strict reading, and the report says so', async () => {
+    it('its documented multi-attribute replace (attribute paths as keys) is read as naming those attributes, and lands', async () => {
       await rig.run('entra-flag', 'full');
+      rig.proxy.clear();
       await edit(rig, (d) => {
         const zoe = upn(d, 'zoe.obrien@contoso.example');
         zoe.attributes.surname = 'Walsh';
         zoe.attributes.displayName = 'Zoë Walsh';
       });
       const incremental = await rig.run('entra-flag', 'incremental');
-      const [failed] = await failedSteps(rig, incremental);
-      expect(failed?.step.kind).toBe('update-user');
-      expect(failed?.step.verdict?.departures.map((d) => d.code)).toEqual(['dotted-key', 'dotted-key']);
-      expect(failed?.step.verdict?.fix).toContain('Read the keys of a no-path replace value as attribute paths');
-      expect(incremental.checks.find((c) => c.id === 'En13')).toMatchObject({ status: 'fail' });
+      expect(await failedSteps(rig, incremental)).toEqual([]);
+      expect(incremental.counts).toMatchObject({ failed: 0, updated: 1 });
+      expect(incremental.checks.find((c) => c.id === 'En13')).toMatchObject({ status: 'pass', failed: 0 });
+      // on the wire: one no-path replace keyed by attribute paths (the compatibility doc's shape, with the flag)
+      const patch = rig.proxy.recorded.find((r) => r.method === 'PATCH')!;
+      expect(patch.status).toBe(200);
+      expect(patch.body).toEqual({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { displayName: 'Zoë Walsh', 'name.familyName': 'Walsh', 'name.formatted': 'Zoë Walsh' } }],
+      });
+      // and the strict sandbox stored each attribute the path names
+      const stored = JSON.parse(patch.responseBody) as { displayName: string; name: Record<string, string> };
+      expect(stored.displayName).toBe('Zoë Walsh');
+      expect(stored.name).toMatchObject({ givenName: 'Zoë', familyName: 'Walsh', formatted: 'Zoë Walsh' });
     });
   });
 });

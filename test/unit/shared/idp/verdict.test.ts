@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRows, defaultMappings, explainRequest, judgeStep, profileById, type Answer, type PlannedRequest } from '@shared/idp';
+import { compileRows, defaultMappings, explainRequest, judgeRate, judgeStep, profileById, type Answer, type PlannedRequest } from '@shared/idp';
 
 const entra = profileById('entra');
 const okta = profileById('okta');
@@ -81,5 +81,18 @@ describe('profile data', () => {
     }
     expect(infos.find((p) => p.id === 'entra')!.reads.retries).toContain('Retry-After');
     expect(infos.find((p) => p.id === 'okta')!.reads.notFound).toContain('404');
+  });
+});
+
+describe('judgeRate: the Entra gallery rate, one rule for the simulator report and the En22 check', () => {
+  it('passes at 25/s without refusals, warns below it, fails on throttling or errors', () => {
+    expect(judgeRate({ requests: 50, achievedRate: 25.4, throttled: 0, errors: 0, p95Ms: 3 })).toEqual({ status: 'pass', detail: '50 requests at 25.4/s (p95 3 ms); the Entra gallery asks for at least 25 requests/s per tenant' });
+    expect(judgeRate({ requests: 50, achievedRate: 23.8, throttled: 0, errors: 0, p95Ms: 40 }).status).toBe('pass');
+    const slow = judgeRate({ requests: 50, achievedRate: 12, throttled: 0, errors: 0, p95Ms: 900 });
+    expect(slow).toMatchObject({ status: 'warn', detail: expect.stringContaining('below the 25 requests/s') });
+    const throttled = judgeRate({ requests: 50, achievedRate: 25, throttled: 3, errors: 1, p95Ms: 5 });
+    expect(throttled.status).toBe('fail');
+    expect(throttled.detail).toContain('3 answered 429, 1 answered 5xx or not at all');
+    expect(throttled.fix).toContain('answer 429 with Retry-After');
   });
 });

@@ -73,6 +73,17 @@ describe("Entra ID's manager (tutorial Example 5) reaches the enterprise extensi
     const cleared = applyPatch(alone, patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: { value: '' } }), { mode: 'strict' }).resource;
     expect(cleared).toEqual({ schemas: [USER_URN], userName: 'a' });
   });
+
+  it('{"value": ""} clears a manager the server gave a $ref (the $ref only locates the value)', () => {
+    const held = { schemas: [USER_URN, ENTERPRISE_URN], userName: 'a', [ENTERPRISE_URN]: { department: 'Sales', manager: { value: MANAGER, $ref: `https://example.com/scim/v2/Users/${MANAGER}`, displayName: 'John Smith' } } };
+    for (const mode of ['lenient', 'strict'] as const) {
+      const { resource } = applyPatch(held, patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: { value: '' } }), { mode });
+      expect(resource[ENTERPRISE_URN]).toEqual({ department: 'Sales' });
+    }
+    // a $ref given with the empty value does not keep it either; a value given keeps the manager
+    expect(applyPatch(held, patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: { value: '', $ref: 'https://example.com/x' } })).resource[ENTERPRISE_URN]).toEqual({ department: 'Sales' });
+    expect(applyPatch(held, patch({ op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: { value: 'm-2' } })).resource[ENTERPRISE_URN].manager).toMatchObject({ value: 'm-2' });
+  });
 });
 
 describe('an unqualified extension attribute in a filter', () => {

@@ -75,6 +75,25 @@ describe("Entra ID's default PATCH shapes", () => {
     expect(rejection(sampleUser(), request).scimType).toBe('invalidPath');
   });
 
+  it('pathKeys: strict mode reads attribute paths as keys of a no-path value (Entra aadOptscim062020), quietly', () => {
+    // the compatibility doc's "Requests to replace multiple attributes", with the flag
+    const request = patch(
+      { op: 'replace', path: 'emails[type eq "work"].value', value: 'babs@example.org' },
+      { op: 'replace', value: { displayName: 'BJ', 'name.givenName': 'Babs', 'name.familyName': 'J', [`${ENTERPRISE_URN}:employeeNumber`]: '701985' } },
+    );
+    const { resource, deviations } = applyPatch(sampleUser(), request, { mode: 'strict', pathKeys: true });
+    expect(resource.name).toMatchObject({ givenName: 'Babs', familyName: 'J', formatted: 'Ms. Barbara J Jensen, III' });
+    expect(resource.displayName).toBe('BJ');
+    expect(resource[ENTERPRISE_URN]).toMatchObject({ employeeNumber: '701985' });
+    expect(deviations).toEqual([]);
+    // off by default: strict refuses the same request, lenient lists each key
+    expect(rejection(sampleUser(), request).scimType).toBe('invalidPath');
+    expect(applyPatch(sampleUser(), request, { mode: 'lenient', pathKeys: true }).deviations.map((d) => d.code)).toEqual(['dotted-key', 'dotted-key', 'qualified-key']);
+    // it is about keys only: a filter in a key, or a path with two dots, is still refused
+    expect(() => applyPatch(sampleUser(), patch({ op: 'replace', value: { 'emails[type eq "work"].value': 'x' } }), { pathKeys: true })).toThrow(/holds a filter/);
+    expect(() => applyPatch(sampleUser(), patch({ op: 'replace', value: { 'name.givenName.x': 'x' } }), { pathKeys: true })).toThrow(/at most one sub-attribute/);
+  });
+
   it('manager given as a plain id string', () => {
     const request = patch({ op: 'Add', path: `${ENTERPRISE_URN}:manager`, value: 'mgr-7' });
     const { resource, deviations } = applyPatch(sampleUser(), request, { mode: 'lenient' });

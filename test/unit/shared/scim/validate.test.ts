@@ -168,7 +168,7 @@ describe('validatePatchRequest', () => {
       'error opCase /Operations/1/op',
       'warning unknownAttribute /Operations/1/path',
       'error removeWithValue /Operations/1/value',
-      'error dottedKey /Operations/2/value/name.givenName',
+      'warning dottedKey /Operations/2/value/name.givenName',
       'warning readOnlyTarget /Operations/2/value/id',
       'error invalidPath /Operations/3/path',
       'error readOnlyTarget /Operations/4/path',
@@ -183,6 +183,23 @@ describe('validatePatchRequest', () => {
   it('points out remove with a value on a Group\'s members', () => {
     const findings = validatePatchRequest(patch({ op: 'Remove', path: 'members', value: [{ value: 'u1' }] }), { resourceType: 'Group' });
     expect(findings.find((f) => f.code === 'removeWithValue')!.message).toContain('"path": "members[value eq \\"…\\"]"');
+  });
+
+  it("reports Entra's aadOptscim062020 multi-attribute replace (attribute paths as keys) as portability warnings, not errors", () => {
+    const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    const findings = validatePatchRequest(
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [
+          { op: 'replace', path: 'emails[type eq "work"].value', value: 'a@example.org' },
+          { op: 'replace', value: { displayName: 'A', 'name.givenName': 'A', [`${enterprise}:employeeNumber`]: '7' } },
+        ],
+      },
+      { resourceType: 'User' },
+    );
+    expect(codes(findings)).toEqual(['warning dottedKey /Operations/1/value/name.givenName', `warning qualifiedKey /Operations/1/value/${enterprise}:employeeNumber`]);
+    expect(findings[0]!.message).toContain('for portability write {"name": {"givenName": …}} or use "path"');
+    expect(findings[1]!.message).toContain(`for portability put extension attributes under their schema URN, {"${enterprise}": {…}}`);
   });
 
   it('checks the envelope', () => {

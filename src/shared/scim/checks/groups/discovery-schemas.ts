@@ -9,16 +9,16 @@ import { fail, pass, skip, warn, worst } from '../verdicts';
 import { sendPatch } from './patch-support';
 import { readBack, trackIfCreated } from './resource-support';
 
-const CHARACTERISTICS: Record<string, readonly string[]> = {
+export const CHARACTERISTICS: Record<string, readonly string[]> = {
   type: ['string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'binary', 'complex'],
   mutability: ['readOnly', 'readWrite', 'immutable', 'writeOnly'],
   returned: ['always', 'never', 'default', 'request'],
   uniqueness: ['none', 'server', 'global'],
 };
-const BOOLEANS = ['multiValued', 'required', 'caseExact'];
+export const BOOLEANS = ['multiValued', 'required', 'caseExact'];
 
 /** Every attribute definition of the served /Schemas, with where it sits. */
-function definitions(facts: ServerFacts): { where: string; def: Json; depth: number; schema: string }[] {
+export function definitions(facts: ServerFacts): { where: string; def: Json; depth: number; schema: string }[] {
   const out: { where: string; def: Json; depth: number; schema: string }[] = [];
   const schemas = facts.discovery.schemas.status === 200 ? (resourcesOf(facts.discovery.schemas.json) ?? (Array.isArray(facts.discovery.schemas.json) ? facts.discovery.schemas.json.filter(isObject) : [])) : [];
   const walk = (list: unknown, prefix: string, depth: number, schema: string) => {
