@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConformanceProfile, type ConformanceRun, type ReportFormat } from '@shared/model/conformance';
 import { OFFERED_PERSONAL_DATA_PATHS } from '@shared/redact/attribute-paths';
 import { RedactionOptions } from '@shared/redact/options';
 import { unknownSelectors } from '@shared/scim/checks/plan';
-import { writeFileAtomic } from '../../services/storage/atomic-write';
+import { parseCommandLine, writeReportFile } from './command-line';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { progressReporter } from './progress';
 import { openTarget, TARGET_HELP, TARGET_OPTIONS } from './target';
@@ -40,28 +39,24 @@ Exit status: 0 no check failed, 1 a check failed, 2 the run could not be made (b
 server cannot be reached, the credentials are refused, cancelled).`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        ...TARGET_OPTIONS,
-        profile: { type: 'string', default: 'rfc' },
-        'read-only': { type: 'boolean', default: false },
-        only: { type: 'string', multiple: true, default: [] },
-        concurrency: { type: 'string' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        html: { type: 'string' },
-        markdown: { type: 'string' },
-        redact: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandLine({
+    args,
+    options: {
+      ...TARGET_OPTIONS,
+      profile: { type: 'string', default: 'rfc' },
+      'read-only': { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true, default: [] },
+      concurrency: { type: 'string' },
+      json: { type: 'string' },
+      junit: { type: 'string' },
+      html: { type: 'string' },
+      markdown: { type: 'string' },
+      redact: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values;
 }
 
 type Values = ReturnType<typeof parse>;
@@ -117,12 +112,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     for (const line of summaryLines(result, (performance.now() - started) / 1000)) io.out(line);
     for (const { format, file } of chosen.reports) {
       const report = await target.core.conformance.report(result.runId, { format, redaction: chosen.redaction, bodyLimit: 4000 });
-      try {
-        await writeFileAtomic(file, report.content, 0o644);
-      } catch (error) {
-        throw new UsageError(`Could not write the ${format} report to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      io.out(`Wrote ${file}`);
+      await writeReportFile(io, file, format, report.content);
     }
     if (result.cancelled) {
       io.err('The run was cancelled: the results above are incomplete.');

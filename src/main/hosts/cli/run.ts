@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppFailure } from '@shared/api/errors';
 import type { Collection } from '@shared/model/collection';
 import type { RunResult } from '@shared/model/collection-run';
 import { failureLines, runExitCode, runReportJson, runReportJunit } from '../../services/collections/run-report';
 import { runTarget } from '../../services/collections/run-target';
-import { writeFileAtomic } from '../../services/storage/atomic-write';
 import { APP_VERSION } from '../../version';
+import { parseCommandLine, writeReportFile } from './command-line';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { openTarget, TARGET_HELP, TARGET_OPTIONS, type OpenTarget } from './target';
 
@@ -38,24 +37,20 @@ Exit status: 0 every step passed, 1 a step failed, 2 the run could not be made (
 collection or folder, the server cannot be reached, cancelled).`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        ...TARGET_OPTIONS,
-        folder: { type: 'string' },
-        var: { type: 'string', multiple: true, default: [] },
-        bail: { type: 'boolean', default: false },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandLine({
+    args,
+    options: {
+      ...TARGET_OPTIONS,
+      folder: { type: 'string' },
+      var: { type: 'string', multiple: true, default: [] },
+      bail: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      junit: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 function variables(pairs: readonly string[]): Record<string, string> {
@@ -128,12 +123,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     for (const { format, file } of reports) {
       const content = format === 'json' ? `${JSON.stringify(runReportJson(result, { version: APP_VERSION, target: { url: target.baseUrl } }), null, 2)}\n` : runReportJunit(result);
-      try {
-        await writeFileAtomic(file, target.core.scrubber.scrub(content), 0o644);
-      } catch (error) {
-        throw new UsageError(`Could not write the ${format} report to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      io.out(`Wrote ${file}`);
+      await writeReportFile(io, file, format, target.core.scrubber.scrub(content));
     }
     if (result.cancelled) {
       io.err('The run was cancelled: the results above are incomplete.');

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildReport, prepareReport, type ReportRun } from '@shared/conformance/reports';
 import {
   MappingSet,
@@ -23,8 +22,8 @@ import type { ReportFormat } from '@shared/model/conformance';
 import type { ExchangeRecord } from '@shared/redact/exchanges';
 import type { z } from 'zod';
 import { readJsonFile } from '../../services/collections/json-file';
-import { writeFileAtomic } from '../../services/storage/atomic-write';
 import { APP_VERSION } from '../../version';
+import { parseCommandLine, writeReportFile } from './command-line';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { simulationReporter } from './progress';
 import { openTarget, TARGET_HELP, TARGET_OPTIONS, type OpenTarget } from './target';
@@ -73,26 +72,22 @@ Exit status: 0 no step failed, 1 a step failed, 2 the run could not be made (bad
 --mapping or --users file, the server cannot be reached, the credentials are refused, cancelled).`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        ...TARGET_OPTIONS,
-        profile: { type: 'string' },
-        mapping: { type: 'string' },
-        users: { type: 'string' },
-        rate: { type: 'string' },
-        keep: { type: 'boolean', default: false },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandLine({
+    args,
+    options: {
+      ...TARGET_OPTIONS,
+      profile: { type: 'string' },
+      mapping: { type: 'string' },
+      users: { type: 'string' },
+      rate: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      junit: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values;
 }
 
 type Values = ReturnType<typeof parse>;
@@ -175,12 +170,7 @@ async function writeReports(target: OpenTarget, run: ReportRun, reports: readonl
   for (const { format, file } of reports) {
     // the last line of defence: nothing known to be secret leaves, whatever path it took
     const content = target.core.scrubber.scrub(buildReport(format, input).content);
-    try {
-      await writeFileAtomic(file, content, 0o644);
-    } catch (error) {
-      throw new UsageError(`Could not write the ${format} report to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    io.out(`Wrote ${file}`);
+    await writeReportFile(io, file, format, content);
   }
 }
 

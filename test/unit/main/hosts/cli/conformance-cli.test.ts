@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -8,35 +8,12 @@ import { compose } from '../../../../../src/main/compose';
 import { startSandbox, type SandboxServer } from '../../../../../src/main/services/sandbox/sandbox';
 import { repoRoot } from '../../../../support/repo-root';
 import { tempDir } from '../../../../support/temp-dir';
+import { BIN, buildOnce, cli } from './support/cli';
 import { startCountingProxy } from '../../conformance/counting-proxy';
 
 const CANARY = 'canary-cli-8b2f61d0c4e9a735';
-const BIN = join(repoRoot, 'bin', 'scim-inspector.mjs');
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** The real command line, as `npx scim-inspector` runs it (same Node as the tests: the project's Node 24). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`scim-inspector ${args.join(' ')} did not finish in 60 s\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 function allFiles(dir: string): { path: string; bytes: Buffer }[] {
   return (readdirSync(dir, { recursive: true }) as string[])
@@ -54,8 +31,7 @@ describe('npx scim-inspector conformance (the command line host)', () => {
 
   beforeAll(async () => {
     // what `npx scim-inspector` does first when the sources are newer than out/ (done once here, not inside a test's time)
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    buildOnce();
     strict = await startSandbox({ users: 5, token: CANARY });
     defective = await startSandbox({ users: 5, token: CANARY, defects: ['json-content-type'] });
   }, 180_000);

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -6,29 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretSpellings } from '@shared/redact/secret-scrubber';
 import { compose } from '../../../../../src/main/compose';
 import { startSandbox, type SandboxServer } from '../../../../../src/main/services/sandbox/sandbox';
-import { repoRoot } from '../../../../support/repo-root';
 import { tempDir } from '../../../../support/temp-dir';
+import { buildOnce, cli } from './support/cli';
 
 const CANARY = 'canary-run-cli-4f1e9d2ab07c3358';
-const BIN = join(repoRoot, 'bin', 'scim-inspector.mjs');
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`scim-inspector ${args.join(' ')} did not finish in 60 s\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const leaks = (text: string) => secretSpellings(CANARY).filter((form) => text.includes(form));
 
@@ -38,8 +19,7 @@ describe('npx scim-inspector run (a collection with its assertions, like newman)
   let sandbox: SandboxServer;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    buildOnce();
     sandbox = await startSandbox({ users: 5, token: CANARY });
     // a collection folder as a team keeps it in git, written by the app itself
     const core = await compose({ host: 'web', dataDir: join(work.path, 'author'), sandbox: false });

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -6,35 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMappings, seedDirectory, type MappingSet, type SourceDirectory } from '@shared/idp';
 import { secretSpellings } from '@shared/redact/secret-scrubber';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../../../../../src/main/services/sandbox/sandbox';
-import { repoRoot } from '../../../../support/repo-root';
 import { tempDir } from '../../../../support/temp-dir';
+import { buildOnce, cli } from './support/cli';
 
 const CANARY = 'canary-sim-4d1c97e2b05a8f36';
-const BIN = join(repoRoot, 'bin', 'scim-inspector.mjs');
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`scim-inspector ${args.join(' ')} did not finish in 60 s\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const leaks = (text: string) => secretSpellings(CANARY).filter((form) => text.includes(form));
 const allFiles = (dir: string) =>
@@ -65,8 +41,7 @@ describe('npx scim-inspector simulate (the IdP simulator on the command line)', 
     cli(['simulate', '--profile', profile, '--url', server.baseUrl, '--bearer-env', 'SCIM_TOKEN', '--rate', '0', ...extra], { SCIM_TOKEN: CANARY }, cwd);
 
   beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    buildOnce();
   }, 180_000);
 
   afterAll(async () => {
