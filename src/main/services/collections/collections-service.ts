@@ -1,5 +1,5 @@
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fail } from '@shared/api/errors';
 import {
   COLLECTION_FILE,
@@ -24,6 +24,7 @@ import { folderName, requestFileName, slug, uniqueName } from './names';
 import { newCollectionPlan, newCollectionTarget, type NewCollection } from './new-collection';
 import { planTree, writePlan, type TreeNode } from './tree-writer';
 import { addVariables, writeOrder } from './order-file';
+import { CollectionLocations, type Known } from './collection-locations';
 import { collectionId, FolderRegistry } from './registry';
 import { sanitizeRequest, sanitizeVariables } from './sanitize';
 import type { CollectionSecrets } from './collection-secrets';
@@ -46,12 +47,6 @@ export interface CollectionsOptions {
   debounceMs?: number;
 }
 
-interface Known {
-  id: string;
-  folder: string;
-  external: boolean;
-}
-
 interface Cached {
   read: ReadCollection;
   stale: boolean;
@@ -70,12 +65,14 @@ export interface Saved {
  */
 export class CollectionsService {
   private readonly registry: FolderRegistry;
+  private readonly locations: CollectionLocations;
   private readonly cache = new Map<string, Cached>();
   private readonly watcher: FolderWatcher;
   readonly notices: string[] = [];
 
   constructor(private readonly options: CollectionsOptions) {
     this.registry = new FolderRegistry(options.registryFile);
+    this.locations = new CollectionLocations(options.dir, this.registry);
     this.watcher = new FolderWatcher(
       (id) => {
         const cached = this.cache.get(id);
@@ -100,7 +97,7 @@ export class CollectionsService {
   // ---- collections ------------------------------------------------------------------------------
 
   async list(): Promise<CollectionSummary[]> {
-    const known = await this.known();
+    const known = await this.locations.all();
     const out: CollectionSummary[] = [];
     for (const k of known) {
       const file = await readJsonFile(join(k.folder, COLLECTION_FILE), CollectionFile);
@@ -132,13 +129,13 @@ export class CollectionsService {
     if (!info?.isDirectory()) throw fail('not-found', `${folder} is not a folder`, { what: 'folder' });
     const file = await readJsonFile(join(folder, COLLECTION_FILE), CollectionFile);
     if (!file.ok && file.missing) await writeJsonFile(join(folder, COLLECTION_FILE), canonicalCollection(CollectionFile.parse({ name: basename(folder) })));
-    if (!this.isInternal(folder)) await this.registry.add(folder);
+    if (!this.locations.isInternal(folder)) await this.registry.add(folder);
     return this.get(collectionId(folder));
   }
 
   /** Forgets a collection; its files are deleted only when asked (always kept for a folder opened from elsewhere unless asked). */
   async remove(id: string, deleteFiles: boolean): Promise<void> {
-    const known = await this.find(id);
+    const known = await this.locations.find(id);
     this.watcher.unwatch(id);
     this.cache.delete(id);
     if (known.external) await this.registry.remove(known.folder);
@@ -348,7 +345,7 @@ export class CollectionsService {
     const target = await newCollectionTarget(this.options.dir, input);
     const plan = await newCollectionPlan(target, input, nodes, this.options.scrubber);
     const register = async () => {
-      if (!this.isInternal(target.folder)) await this.registry.add(target.folder);
+      if (!this.locations.isInternal(target.folder)) await this.registry.add(target.folder);
     };
     try {
       await writePlan(target.dir, plan, { commit: (move) => move(), after: register });
@@ -374,32 +371,12 @@ export class CollectionsService {
 
   // ---- internals ---------------------------------------------------------------------------------
 
-  private isInternal(folder: string): boolean {
-    return resolve(folder).startsWith(resolve(this.options.dir) + sep);
-  }
-
-  private async known(): Promise<Known[]> {
-    const internal = (await readdir(this.options.dir, { withFileTypes: true }).catch(() => []))
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => join(this.options.dir, e.name));
-    return [
-      ...internal.map((folder) => ({ id: collectionId(folder), folder, external: false })),
-      ...this.registry.list().map((folder) => ({ id: collectionId(folder), folder, external: true })),
-    ];
-  }
-
-  private async find(id: string): Promise<Known> {
-    const known = (await this.known()).find((k) => k.id === id);
-    if (!known) throw fail('not-found', `No collection with id "${id}"`, { what: 'collection' });
-    return known;
-  }
-
   private async read(id: string): Promise<ReadCollection> {
     return (await this.readWithKnown(id)).read;
   }
 
   private async readWithKnown(id: string): Promise<{ read: ReadCollection; known: Known }> {
-    const known = await this.find(id);
+    const known = await this.locations.find(id);
     const cached = this.cache.get(id);
     if (cached && !cached.stale) return { read: cached.read, known };
     const read = await readCollection(known.folder, known);
