@@ -177,7 +177,7 @@ interface Round {
 export default async function run(): Promise<BenchSection[]> {
   const script = (await buildServers(join(process.cwd(), '.tmp', 'bench-conformance-servers'))).sandbox;
   const token = randomBytes(18).toString('base64url');
-  const server = await startProcess(script, ['--users', '100', '--token', token]);
+  const server = await startProcess(script, ['--users', '100', `--token=${token}`]);
   const baseUrl = /(http:\/\/\S+)/.exec(server.line)![1]!;
   const dir = mkdtempSync(join(tmpdir(), 'bench-conformance-'));
   let sink: CompletedExchange[] = [];

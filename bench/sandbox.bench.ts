@@ -67,7 +67,7 @@ export default async function run(): Promise<BenchSection> {
   const servers: ServerProcess[] = [];
   try {
     const built = await buildServers(join(dir, 'out'));
-    const sandboxProcess = await startProcess(built.sandbox, ['--users', String(USERS), '--token', TOKEN]);
+    const sandboxProcess = await startProcess(built.sandbox, ['--users', String(USERS), `--token=${TOKEN}`]);
     servers.push(sandboxProcess);
     const sandbox: Server = { name: 'SCIM Inspector sandbox', ...split(/SCIM sandbox: (\S+)/.exec(sandboxProcess.line)![1]!), process: sandboxProcess };
     const users = await fetchAllUsers(sandbox);
@@ -110,7 +110,7 @@ export default async function run(): Promise<BenchSection> {
     progress(`${LARGE} users`);
     // the large tenant: only the sandbox (SCIMMY lists take seconds already at 10 000 users)
     const started = performance.now();
-    const largeProcess = await startProcess(built.sandbox, ['--users', String(LARGE), '--token', TOKEN]);
+    const largeProcess = await startProcess(built.sandbox, ['--users', String(LARGE), `--token=${TOKEN}`]);
     servers.push(largeProcess);
     const startSeconds = (performance.now() - started) / 1000;
     const large: Server = { name: 'sandbox 100k', ...split(/SCIM sandbox: (\S+)/.exec(largeProcess.line)![1]!), process: largeProcess };

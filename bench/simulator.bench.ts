@@ -39,7 +39,7 @@ let sandboxScript: string | undefined;
 async function startServer(): Promise<Server> {
   sandboxScript ??= (await buildServers(join(process.cwd(), '.tmp', 'bench-simulator-servers'))).sandbox;
   const token = randomBytes(18).toString('base64url');
-  const proc = await startProcess(sandboxScript, ['--users', '0', '--lenient', '--token', token]);
+  const proc = await startProcess(sandboxScript, ['--users', '0', '--lenient', `--token=${token}`]);
   const baseUrl = /(http:\/\/\S+)/.exec(proc.line)![1]!;
   return { baseUrl, token, close: () => proc.stop() };
 }
