@@ -134,17 +134,17 @@ export function redactCredentials(record: ExchangeRecord, scrubber: SecretValues
 /** `[REDACTED]` markers already in each part of a record. */
 function markersByPlace(record: ExchangeRecord): Map<string, number> {
   const { request, response } = record.exchange;
-  const headerText = (list: HeaderList | undefined) => (list ?? []).map(([, v]) => v).join('\n');
-  const parts: [string, string | undefined][] = [
-    ['URL', request.url],
-    ['redirects', record.exchange.redirects.map((r) => r.url).join('\n')],
-    ['request headers', headerText(request.headers)],
-    ['request body', record.requestBody ?? request.body?.preview],
-    ['response headers', headerText(response?.headers)],
-    ['response body', record.responseBody ?? response?.body.preview],
-  ];
+  const inAll = (texts: readonly string[]) => texts.reduce((n, text) => n + countOf(text, REDACTED), 0);
   const out = new Map<string, number>();
-  for (const [where, text] of parts) if (text) out.set(where, countOf(text, REDACTED));
+  const add = (where: string, n: number) => {
+    if (n > 0) out.set(where, n);
+  };
+  add('URL', countOf(request.url, REDACTED));
+  add('redirects', inAll(record.exchange.redirects.map((r) => r.url)));
+  add('request headers', inAll(request.headers.map(([, v]) => v)));
+  add('request body', countOf(record.requestBody ?? request.body?.preview ?? '', REDACTED));
+  add('response headers', inAll((response?.headers ?? []).map(([, v]) => v)));
+  add('response body', countOf(record.responseBody ?? response?.body.preview ?? '', REDACTED));
   return out;
 }
 

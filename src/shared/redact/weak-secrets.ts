@@ -64,18 +64,20 @@ august september october november december spring autumn winter
 
 const LIST = new Set(`${COMMON_PASSWORDS} ${WORDS}`.split(/\s+/).filter((w) => w !== ''));
 
+const FORWARD_RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Every run forwards and backwards (checked for each value met in each exchange recorded). */
+const RUNS = [...FORWARD_RUNS, ...FORWARD_RUNS.map((s) => [...s].reverse().join(''))];
+
 /** Keyboard and counting runs, and one character repeated. */
-function isRun(value: string): boolean {
-  const lower = value.toLowerCase();
+function isRun(lower: string): boolean {
   if (/^(.)\1*$/.test(lower)) return true;
-  const sequences = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-  return sequences.some((s) => s.includes(lower) || [...s].reverse().join('').includes(lower));
+  return lower.length <= 26 && RUNS.some((s) => s.includes(lower));
 }
 
 /** Whether `value` (case aside) is on the list of common passwords and words. */
 export function isCommonSecret(value: string): boolean {
   const lower = value.toLowerCase();
-  return LIST.has(lower) || isRun(value);
+  return LIST.has(lower) || isRun(lower);
 }
 
 /**

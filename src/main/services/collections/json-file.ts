@@ -85,6 +85,55 @@ export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Text handed out by `formatJsonPieces` at a time (UTF-16 units, about). */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * `formatJson(value)` handed to `sink` in pieces of about 64 K characters, never the whole text at
+ * once: a request file holding a body of tens of megabytes is written without a string (and a
+ * buffer) of its size. Plain JSON data only (what `JSON.parse` gives and the app's own file objects).
+ */
+export function formatJsonInPieces(value: unknown, sink: (piece: string) => void): void {
+  let piece = '';
+  const emit = (text: string) => {
+    piece += text;
+    if (piece.length >= PIECE_CHARS) {
+      sink(piece);
+      piece = '';
+    }
+  };
+  const skipped = (member: unknown) => member === undefined || typeof member === 'function' || typeof member === 'symbol';
+  const write = (item: unknown, indent: string): void => {
+    if (Array.isArray(item)) {
+      if (item.length === 0) return emit('[]');
+      const inner = `${indent}  `;
+      emit('[');
+      for (let i = 0; i < item.length; i++) {
+        emit(i > 0 ? `,\n${inner}` : `\n${inner}`);
+        const member: unknown = item[i];
+        if (skipped(member)) emit('null');
+        else write(member, inner);
+      }
+      return emit(`\n${indent}]`);
+    }
+    if (typeof item === 'object' && item !== null) {
+      const inner = `${indent}  `;
+      let first = true;
+      for (const key of Object.keys(item)) {
+        const member: unknown = (item as Record<string, unknown>)[key];
+        if (skipped(member)) continue;
+        emit(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+        first = false;
+        write(member, inner);
+      }
+      return emit(first ? '{}' : `\n${indent}}`);
+    }
+    emit(JSON.stringify(item));
+  };
+  write(value, '');
+  sink(`${piece}\n`);
+}
+
 /** Files in a collection are meant to be shared (git): readable by others, never holding a secret. */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, formatJson(value), 0o644);

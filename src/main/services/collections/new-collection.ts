@@ -4,7 +4,7 @@ import { fail } from '@shared/api/errors';
 import { COLLECTION_FILE, CollectionFile } from '@shared/model/collection';
 import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { canonicalCollection } from './canonical';
-import { formatJson, readJsonFile } from './json-file';
+import { readJsonFile } from './json-file';
 import { slug, uniqueName } from './names';
 import { sanitizeVariables } from './sanitize';
 import { planTree, type TreeNode, type TreePlan } from './tree-writer';
@@ -47,7 +47,7 @@ export async function newCollectionPlan(target: NewTarget, input: NewCollection,
   const { variables, warnings } = sanitizeVariables(input.variables ?? {}, scrubber);
   plan.warnings.unshift(...warnings);
   const file = CollectionFile.parse({ name: input.name, description: input.description || undefined, variables, order: plan.top.map((t) => t.name) });
-  plan.files.push({ path: COLLECTION_FILE, content: formatJson(canonicalCollection(file)) });
+  plan.files.push({ path: COLLECTION_FILE, json: canonicalCollection(file) });
   plan.top.push({ name: COLLECTION_FILE, folder: false });
   if (!target.wrap) return plan;
   const wrap = target.wrap;

@@ -8,7 +8,7 @@ import type { SecretScrubber } from '@shared/redact/secret-scrubber';
 import { tempPathFor } from '../storage/atomic-write';
 import { canonicalFolder, canonicalRequest } from './canonical';
 import { childId } from './collection-reader';
-import { formatJson } from './json-file';
+import { formatJsonInPieces } from './json-file';
 import { folderName, NameAllocator, requestFileName } from './names';
 import { sanitizeRequest } from './sanitize';
 
@@ -35,7 +35,8 @@ const FILES_PER_TURN = 100;
 export interface TreePlan {
   /** folders to create, relative to the target, parents first */
   dirs: string[];
-  files: { path: string; content: string }[];
+  /** files to write, as the JSON values they hold (formatted as they are written) */
+  files: { path: string; json: unknown }[];
   /** names directly in the target folder, in order */
   top: { name: string; folder: boolean }[];
   /** ids of the requests written, relative to the collection */
@@ -60,7 +61,7 @@ export function planTree(nodes: readonly TreeNode[], target: { id: string; path:
         const { request, warnings } = sanitizeRequest(node.request, scrubber);
         plan.warnings.push(...warnings);
         const name = requestFileName(request.name, names);
-        plan.files.push({ path: dir ? `${dir}/${name}` : name, content: formatJson(canonicalRequest(request)) });
+        plan.files.push({ path: dir ? `${dir}/${name}` : name, json: canonicalRequest(request) });
         plan.itemIds.push(childId(id, name));
         order.push({ name, folder: false });
         continue;
@@ -77,7 +78,7 @@ export function planTree(nodes: readonly TreeNode[], target: { id: string; path:
       plan.dirs.push(path);
       const children: { name: string; folder: boolean }[] = [];
       level(node.children, path, childId(id, name), depth + 1, new NameAllocator(), children);
-      plan.files.push({ path: `${path}/${FOLDER_FILE}`, content: formatJson(canonicalFolder(FolderFile.parse({ description: node.description, order: children.map((c) => c.name) }))) });
+      plan.files.push({ path: `${path}/${FOLDER_FILE}`, json: canonicalFolder(FolderFile.parse({ description: node.description, order: children.map((c) => c.name) })) });
       order.push({ name, folder: true });
     }
   };
@@ -91,23 +92,40 @@ export function planTree(nodes: readonly TreeNode[], target: { id: string; path:
   return plan;
 }
 
-/** Text past this is written in pieces of it: a 60 MB body is not turned into a 60 MB buffer on top of the string. */
-const WRITE_PIECE = 1 << 20;
 
-/** Writes a new file (never over an existing one). */
-function writeText(path: string, text: string): void {
-  if (text.length <= WRITE_PIECE) return writeFileSync(path, text, { mode: 0o644, flag: 'wx' });
-  const fd = openSync(path, 'wx', 0o644);
-  try {
+/** UTF-16 units encoded at a time: a long string (a body as text) is never one buffer of its size. */
+const SLICE = 1 << 20;
+
+/** Writes a new file (never over an existing one) holding `json` formatted, in pieces. */
+function writeJson(path: string, json: unknown): void {
+  let fd: number | undefined;
+  let buffer: Buffer | undefined;
+  let first: string | undefined;
+  const write = (text: string) => {
+    // a slice of n UTF-16 units is at most 3n bytes of UTF-8
+    buffer ??= Buffer.allocUnsafe(SLICE * 3);
     for (let at = 0; at < text.length; ) {
-      let end = Math.min(text.length, at + WRITE_PIECE);
+      let end = Math.min(text.length, at + SLICE);
       // never between the two halves of a surrogate pair
       if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-      writeSync(fd, text.slice(at, end));
+      const bytes = buffer.write(text.slice(at, end));
+      for (let written = 0; written < bytes; ) written += writeSync(fd!, buffer, written, bytes - written);
       at = end;
     }
+  };
+  try {
+    formatJsonInPieces(json, (piece) => {
+      // most files are one small piece: written in one call, like any small file
+      if (first === undefined && fd === undefined && piece.length <= SLICE) return void (first = piece);
+      if (fd === undefined) {
+        fd = openSync(path, 'wx', 0o644);
+        if (first !== undefined) write(first);
+      }
+      write(piece);
+    });
+    if (fd === undefined) writeFileSync(path, first ?? '', { mode: 0o644, flag: 'wx' });
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -130,7 +148,7 @@ export async function writePlan(
   try {
     for (const dir of plan.dirs) mkdirSync(join(staging, dir));
     for (let i = 0; i < plan.files.length; i += FILES_PER_TURN) {
-      for (const file of plan.files.slice(i, i + FILES_PER_TURN)) writeText(join(staging, file.path), file.content);
+      for (const file of plan.files.slice(i, i + FILES_PER_TURN)) writeJson(join(staging, file.path), file.json);
       await nextTurn();
     }
     try {

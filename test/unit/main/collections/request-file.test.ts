@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jsonBodyValue } from '../../../../src/main/services/collections/json-body';
+import { formatJson, formatJsonInPieces } from '../../../../src/main/services/collections/json-file';
 import { tempDir } from '../history/helpers';
 import { collectionsIn } from './helpers';
 
@@ -103,7 +104,32 @@ describe('request files a team can diff', () => {
     expect(jsonBodyValue(' [1, 2, {"a": "b c"}]\n')).toEqual([1, 2, { a: 'b c' }]);
     expect(jsonBodyValue('{"text": "spaces  inside \\" quotes"}')).toEqual({ text: 'spaces  inside " quotes' });
     expect(jsonBodyValue('{"a": 1e3}')).toBeUndefined();
+    expect(jsonBodyValue('{ "a" : "\\\\ \\"x" ,\n "b":[ true ,null ] }')).toEqual({ a: '\\ "x', b: [true, null] });
+    expect(jsonBodyValue('{"a":"\\u00e9"}')).toBeUndefined();
+    expect(jsonBodyValue('{"a": "b", "a": "c"}')).toBeUndefined();
+    expect(jsonBodyValue('{"a": [1, 2]} [')).toBeUndefined();
+    expect(jsonBodyValue(`${'['.repeat(200_000)}${']'.repeat(200_000)}`)).toBeUndefined();
     expect(jsonBodyValue('null')).toBeUndefined();
     expect(jsonBodyValue('')).toBeUndefined();
+  });
+
+  it('formats a file in pieces exactly as formatJson does, in several pieces when it is large', () => {
+    const values: unknown[] = [
+      {},
+      [],
+      'text',
+      12.5,
+      null,
+      { a: undefined, b: [undefined, () => 1, { c: {} }, []], 'd "e"': 'é 😀 \u0001', f: true, g: -0, h: 1e21 },
+      { version: 2, name: 'Big', body: { Operations: [{ op: 'add', path: 'members', value: Array.from({ length: 20_000 }, (_, i) => ({ value: `id-${i}`, display: `Zoë "${i}"` })) }] } },
+    ];
+    for (const value of values) {
+      const pieces: string[] = [];
+      formatJsonInPieces(value, (piece) => pieces.push(piece));
+      expect(pieces.join('')).toBe(formatJson(value));
+    }
+    const pieces: string[] = [];
+    formatJsonInPieces(values.at(-1), (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(10);
   });
 });

@@ -99,7 +99,7 @@ describe('writing a planned tree', () => {
     const before = tree(tmp.dir);
     const plan = planTree(nodes, { id: '', path: tmp.dir, taken: readdirSync(tmp.dir) }, new SecretScrubber());
     // a name no file system takes, after some files that were written
-    plan.files.push({ path: `Users/${'x'.repeat(300)}.request.json`, content: '{}' });
+    plan.files.push({ path: `Users/${'x'.repeat(300)}.request.json`, json: {} });
     await expect(writePlan(tmp.dir, plan, { commit: (move) => move(), after: async () => undefined })).rejects.toThrow(/^Nothing was imported into .*ENAMETOOLONG/);
     expect(tree(tmp.dir)).toEqual(before);
     tmp.remove();
