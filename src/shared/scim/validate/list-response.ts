@@ -14,6 +14,8 @@ export interface ValidateListResponseOptions {
   request?: { startIndex?: number; count?: number; cursor?: string };
   /** check each resource against its schema (default true; false for lists of discovery documents) */
   checkResources?: boolean;
+  /** resources already found without a finding (`ValidateResourceOptions.clean`) */
+  clean?: Set<string>;
 }
 
 /** RFC 3986 §2.3 unreserved characters: what a cursor may hold so it needs no encoding (RFC 9865 §2). */
@@ -124,6 +126,7 @@ export function validateListResponse(body: unknown, options: ValidateListRespons
       checkResource(resource, [resourcesKey!, i], out, {
         ...(options.registry ? { registry: options.registry } : {}),
         ...(options.resourceType ? { resourceType: options.resourceType } : {}),
+        ...(options.clean ? { clean: options.clean } : {}),
         direction: 'response',
       }),
     );

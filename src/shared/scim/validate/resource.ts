@@ -15,6 +15,11 @@ export interface ValidateResourceOptions {
   direction?: 'request' | 'response';
   /** for requests: `create` (POST, default) or `replace` (PUT) */
   operation?: 'create' | 'replace';
+  /**
+   * Resources already checked without a finding, with these options and registry (keyed by their
+   * JSON text): one met again is not checked again. For many answers holding the same resources.
+   */
+  clean?: Set<string>;
 }
 
 function hasScheme(text: string): boolean {
@@ -65,6 +70,17 @@ function checkMeta(meta: unknown, at: Segments, out: FindingList, rt: ScimResour
 
 /** Validates a resource body into `out` with paths under `at`; used for a single resource and for each of a ListResponse's. */
 export function checkResource(resource: unknown, at: Segments, out: FindingList, options: ValidateResourceOptions = {}): void {
+  const { clean } = options;
+  if (!clean || !isObject(resource)) return checkResourceOnce(resource, at, out, options);
+  const type = typeof options.resourceType === 'string' ? options.resourceType : (options.resourceType?.id ?? '');
+  const key = `${options.direction ?? 'response'}\u0000${options.operation ?? ''}\u0000${type}\u0000${JSON.stringify(resource)}`;
+  if (clean.has(key)) return;
+  const before = out.items.length;
+  checkResourceOnce(resource, at, out, options);
+  if (out.items.length === before) clean.add(key);
+}
+
+function checkResourceOnce(resource: unknown, at: Segments, out: FindingList, options: ValidateResourceOptions): void {
   const registry = options.registry ?? SchemaRegistry.core();
   const direction = options.direction ?? 'response';
   if (!isObject(resource)) {

@@ -6,6 +6,13 @@ import { MIGRATIONS } from '../../../../src/main/services/history/migrations';
 import { syntheticExchange } from '../../../fixtures/synthetic-exchange';
 import { openStore, tempDir } from './helpers';
 
+const rowsIn = (dir: string) => {
+  const db = new DatabaseSync(join(dir, DATABASE_FILE), { readOnly: true });
+  const { n } = db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number };
+  db.close();
+  return n;
+};
+
 const pendingIn = (dir: string) => {
   const db = new DatabaseSync(join(dir, DATABASE_FILE), { readOnly: true });
   const { n } = db.prepare('SELECT count(*) AS n FROM entries WHERE fts_pending = 1').get() as { n: number };
@@ -34,6 +41,27 @@ describe('history\'s full-text index, brought up to date when writes are quiet',
     ftsConsistent(tmp.dir);
     expect(store.list({ text: 'marker17x', limit: 10 }).entries.map((e) => e.exchangeId)).toEqual(['ex-17']);
     await store.close();
+  });
+
+  it('writes what is recorded in batches: a moment after the first entry, or at once when 100 wait', async () => {
+    const { store } = openStore(tmp.dir);
+    const transactions: number[] = [];
+    const db = (store as unknown as { db: { exec(sql: string): void } }).db;
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      if (sql === 'COMMIT') transactions.push(rowsIn(tmp.dir));
+      exec(sql);
+    };
+    for (let i = 1; i <= 3; i++) store.record(syntheticExchange(i));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rowsIn(tmp.dir)).toBe(0);
+    await expect.poll(() => rowsIn(tmp.dir), { timeout: 2000 }).toBe(3);
+    for (let i = 4; i <= 103; i++) store.record(syntheticExchange(i));
+    expect(rowsIn(tmp.dir)).toBe(103);
+    // two transactions for 103 entries, and none left waiting
+    expect(transactions).toHaveLength(2);
+    await store.close();
+    expect(rowsIn(tmp.dir)).toBe(103);
   });
 
   it('never misses an entry in a search, even one recorded a moment before', async () => {

@@ -77,6 +77,24 @@ describe('validateResource', () => {
 });
 
 describe('validateListResponse', () => {
+  it('checks a resource met again in another answer once when it was clean, and every time when it was not', () => {
+    const good = fullUserResponse();
+    const bad = { ...fullUserResponse(), id: 'other', password: 'secret' };
+    const page = (resources: unknown[]) => ({ schemas: [LIST], totalResults: resources.length, itemsPerPage: resources.length, startIndex: 1, Resources: resources });
+    const clean = new Set<string>();
+    const first = validateListResponse(page([good, bad]), { clean });
+    expect(clean.size).toBe(1);
+    // the same resources at other places in another answer: the findings name their new places
+    const second = validateListResponse(page([bad, good, good]), { clean });
+    expect(codes(second)).toEqual(codes(validateListResponse(page([bad, good, good]))));
+    expect(codes(first).map((c) => c.replace('/Resources/1', '/Resources/0'))).toEqual(codes(second));
+    expect(second.length).toBeGreaterThan(0);
+    // a resource with the same text checked as another type is checked again
+    validateListResponse(page([good]), { clean, resourceType: 'User' });
+    expect(clean.size).toBe(2);
+    expect(validateResource(bad, { clean })).toEqual(validateResource(bad));
+  });
+
   const list = (extra: Record<string, unknown>) => ({ schemas: [LIST], totalResults: 1, startIndex: 1, itemsPerPage: 1, Resources: [fullUserResponse()], ...extra });
 
   it('accepts a correct page', () => {

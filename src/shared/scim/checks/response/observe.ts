@@ -30,6 +30,8 @@ export function observedFindings(observed: readonly ObservedExchange[], facts: S
   if (known) return known;
   const registry = registryData(facts.registry);
   const out: ObservedFinding[] = [];
+  // the same users and groups come back in answer after answer: each text is checked once
+  const clean = new Set<string>();
   for (const { response, checkId } of observed) {
     if (response.status === 0) continue;
     const { target, resourceType } = requestTarget(response.path, facts.registry);
@@ -39,7 +41,7 @@ export function observedFindings(observed: readonly ObservedExchange[], facts: S
       ...(resourceType ? { resourceType } : {}),
       registry,
     };
-    for (const finding of checkResponse(bodyKindOf(response), response.json, input, facts.registry)) out.push({ ...finding, exchangeId: response.exchangeId, from: checkId });
+    for (const finding of checkResponse(bodyKindOf(response), response.json, input, facts.registry, clean)) out.push({ ...finding, exchangeId: response.exchangeId, from: checkId });
   }
   cache.set(observed, out);
   return out;

@@ -90,9 +90,9 @@ interface Collected {
   scopeLabel?: string;
 }
 
-function listOptions(input: CheckInput, registry: SchemaRegistry, resourceType: ScimResourceType | undefined): NonNullable<Parameters<typeof validateListResponse>[1]> {
+function listOptions(input: CheckInput, registry: SchemaRegistry, resourceType: ScimResourceType | undefined, clean?: Set<string>): NonNullable<Parameters<typeof validateListResponse>[1]> {
   // a list of discovery documents (Schemas, ResourceTypes) holds no User or Group to check
-  return { registry, ...(resourceType ? { resourceType } : {}), request: input.paging, ...(input.facts.target === 'discovery' ? { checkResources: false } : {}) };
+  return { registry, ...(resourceType ? { resourceType } : {}), request: input.paging, ...(input.facts.target === 'discovery' ? { checkResources: false } : {}), ...(clean ? { clean } : {}) };
 }
 
 /** Each finding with the catalogue check it belongs to. */
@@ -104,15 +104,15 @@ function withCheckIds(collected: Collected): Collected {
   return collected;
 }
 
-function collect(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined): Collected {
-  return withCheckIds(collectFindings(kind, value, input, registry, listFindings));
+function collect(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined, clean?: Set<string>): Collected {
+  return withCheckIds(collectFindings(kind, value, input, registry, listFindings, clean));
 }
 
-function collectFindings(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined): Collected {
+function collectFindings(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, listFindings: CheckFinding[] | undefined, clean?: Set<string>): Collected {
   const findings: CheckFinding[] = [...protocolChecks(input.facts, kind, value)];
   const resourceType = input.resourceType ? registry.resourceType(input.resourceType) : undefined;
   if (kind === 'list') {
-    findings.push(...(listFindings ?? validateListResponse(value, listOptions(input, registry, resourceType))));
+    findings.push(...(listFindings ?? validateListResponse(value, listOptions(input, registry, resourceType, clean))));
     return { findings, ...(resourceType ? { scopeType: resourceType.name } : {}), ...(input.facts.target === 'discovery' ? { scopeLabel: 'ListResponse of discovery documents (its envelope; the Discovery view reads the documents)' } : {}) };
   }
   if (kind === 'error' || (input.facts.status >= 400 && kind === 'json')) {
@@ -122,7 +122,7 @@ function collectFindings(kind: BodyKind, value: unknown, input: CheckInput, regi
   if (kind === 'resource') {
     const own = registry.resourceTypeOf(value) ?? resourceType;
     if (own) {
-      findings.push(...validateResource(value, { registry, resourceType: own, direction: 'response' }));
+      findings.push(...validateResource(value, { registry, resourceType: own, direction: 'response', ...(clean ? { clean } : {}) }));
       return { findings, scopeType: own.name };
     }
     findings.push({
@@ -136,9 +136,12 @@ function collectFindings(kind: BodyKind, value: unknown, input: CheckInput, regi
   return { findings, ...(resourceType ? { scopeType: resourceType.name } : {}) };
 }
 
-/** Every finding of one response, at once (the conformance runner's observation checks use this). */
-export function checkResponse(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry): CheckFinding[] {
-  return collect(kind, value, input, registry, undefined).findings;
+/**
+ * Every finding of one response, at once (the conformance runner's observation checks use this).
+ * `clean`: resources found without a finding in earlier answers with the same registry, not checked again.
+ */
+export function checkResponse(kind: BodyKind, value: unknown, input: CheckInput, registry: SchemaRegistry, clean?: Set<string>): CheckFinding[] {
+  return collect(kind, value, input, registry, undefined, clean).findings;
 }
 
 /**
