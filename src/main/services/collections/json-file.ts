@@ -85,7 +85,7 @@ export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Text handed out by `formatJsonPieces` at a time (UTF-16 units, about). */
+/** Text handed out by `formatJsonInPieces` at a time (UTF-16 units, about). */
 const PIECE_CHARS = 1 << 16;
 
 /**

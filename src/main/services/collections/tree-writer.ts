@@ -92,7 +92,6 @@ export function planTree(nodes: readonly TreeNode[], target: { id: string; path:
   return plan;
 }
 
-
 /** UTF-16 units encoded at a time: a long string (a body as text) is never one buffer of its size. */
 const SLICE = 1 << 20;
 
