@@ -6,9 +6,10 @@ import { OFFERED_PERSONAL_DATA_PATHS } from '@shared/redact/attribute-paths';
 import { useApi } from '../../app/api-context';
 import { asAppError } from '../../stores/app-error';
 import { Dialog } from '../exchange/Dialog';
+import { FormatChoice, PersonalDataChoice, type FormatOption } from '../exchange/ExportChoices';
 import { saveFile } from '../exchange/save-file';
 
-const FORMATS: { id: ReportFormat; label: string; hint: string }[] = [
+const FORMATS: FormatOption<ReportFormat>[] = [
   { id: 'html', label: 'HTML report', hint: 'One self-contained page: opens offline, for a ticket or a gallery submission' },
   { id: 'markdown', label: 'Markdown', hint: 'For an issue or a pull request' },
   { id: 'junit', label: 'JUnit XML', hint: 'For CI: a testcase per check (warnings pass with a WARNING line)' },
@@ -53,32 +54,15 @@ export function ReportDialog({ run, onClose, save = saveFile }: { run: Conforman
         </>
       }
     >
-      <fieldset className="export-formats">
-        <legend>Format</legend>
-        {FORMATS.map((f) => (
-          <label key={f.id} className="radio-card">
-            <input type="radio" name="report-format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-            <span>
-              <strong>{f.label}</strong>
-              <span className="muted small"> {f.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="export-personal">
-        <legend>Replace personal data</legend>
-        <p className="muted small">Secrets are always replaced, and so is every <code>password</code>. Ticked values get the same placeholder in the findings and in the request and response bodies.</p>
-        {OFFERED_PERSONAL_DATA_PATHS.map((path) => (
-          <label key={path} className="check">
-            <input type="checkbox" checked={paths.includes(path)} onChange={(e) => setPaths((p) => (e.target.checked ? [...p, path] : p.filter((x) => x !== path)))} />
-            <code>{path}</code>
-          </label>
-        ))}
-        <label className="field">
-          <span>More attributes (comma-separated)</span>
-          <input type="text" value={extra} placeholder="e.g. userName, externalId" onChange={(e) => setExtra(e.target.value)} />
-        </label>
-      </fieldset>
+      <FormatChoice name="report-format" formats={FORMATS} value={format} onChange={setFormat} />
+      <PersonalDataChoice
+        note={<>Secrets are always replaced, and so is every <code>password</code>. Ticked values get the same placeholder in the findings and in the request and response bodies.</>}
+        paths={paths}
+        onPaths={setPaths}
+        extra={extra}
+        onExtra={setExtra}
+        placeholder="e.g. userName, externalId"
+      />
       {error && (
         <div className="callout callout-error" role="alert">
           {error.message}

@@ -6,10 +6,11 @@ import type { RedactionPreview as Preview } from '@shared/redact/options';
 import { useApi } from '../../app/api-context';
 import { asAppError } from '../../stores/app-error';
 import { Dialog } from './Dialog';
+import { FormatChoice, PersonalDataChoice, type FormatOption } from './ExportChoices';
 import { RedactionPreview } from './RedactionPreview';
 import { saveFile } from './save-file';
 
-const FORMATS: { id: ExportFormat; label: string; hint: string }[] = [
+const FORMATS: FormatOption<ExportFormat>[] = [
   { id: 'markdown', label: 'Markdown report', hint: 'A readable log for a support ticket' },
   { id: 'har', label: 'HAR 1.2', hint: 'Opens in browser DevTools and HAR viewers' },
   { id: 'json', label: 'JSON', hint: 'Every field, for tools' },
@@ -72,32 +73,15 @@ export function ExportDialog({ source, onClose, save = saveFile }: { source: Exp
         </>
       }
     >
-      <fieldset className="export-formats">
-        <legend>Format</legend>
-        {FORMATS.map((f) => (
-          <label key={f.id} className="radio-card">
-            <input type="radio" name="export-format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-            <span>
-              <strong>{f.label}</strong>
-              <span className="muted small"> {f.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="export-personal">
-        <legend>Replace personal data</legend>
-        <p className="muted small">Secrets are always replaced, and so is every <code>password</code>.</p>
-        {OFFERED_PERSONAL_DATA_PATHS.map((path) => (
-          <label key={path} className="check">
-            <input type="checkbox" checked={paths.includes(path)} onChange={(e) => setPaths((p) => (e.target.checked ? [...p, path] : p.filter((x) => x !== path)))} />
-            <code>{path}</code>
-          </label>
-        ))}
-        <label className="field">
-          <span>More attributes (comma-separated)</span>
-          <input type="text" value={extra} placeholder="e.g. userName, title" onChange={(e) => setExtra(e.target.value)} />
-        </label>
-      </fieldset>
+      <FormatChoice name="export-format" formats={FORMATS} value={format} onChange={setFormat} />
+      <PersonalDataChoice
+        note={<>Secrets are always replaced, and so is every <code>password</code>.</>}
+        paths={paths}
+        onPaths={setPaths}
+        extra={extra}
+        onExtra={setExtra}
+        placeholder="e.g. userName, title"
+      />
       {format === 'markdown' && (
         <label className="field">
           <span>Cut each body after (characters)</span>

@@ -56,6 +56,22 @@ function sourceGroup(ctx: CheckContext): SourceGroup {
 }
 
 /** Okta-compat: Group Push (create, rename, memberships by PATCH or PUT, delete) and the SPEC test's group list. */
+/** One member joins, one leaves, one stays, in the membership requests `profile` sends; read back. */
+function membershipCheck(id: string, profile: ClientProfile): CheckDefinition {
+  return {
+    id,
+    profiles: OKTA,
+    mutates: true,
+    requires: needs.groups,
+    async run(ctx) {
+      const [leaving, staying, joining] = [await memberUser(ctx), await memberUser(ctx), await memberUser(ctx)];
+      const group = await groupWith(ctx, [leaving, staying]);
+      const requests = profile.membership(group.id, String(group.sent.displayName), [joining], [leaving], [staying, joining], BATCH);
+      return push(ctx, profile, requests, group, [staying.value, joining.value], [leaving.value]);
+    },
+  };
+}
+
 export const oktaGroupChecks: CheckDefinition[] = [
   {
     id: 'Ok08',
@@ -91,30 +107,8 @@ export const oktaGroupChecks: CheckDefinition[] = [
       return verdict.status === 'pass' ? pass(`${verdict.detail}; read back renamed, members kept`) : verdict;
     },
   },
-  {
-    id: 'Ok10',
-    profiles: OKTA,
-    mutates: true,
-    requires: needs.groups,
-    async run(ctx) {
-      const [leaving, staying, joining] = [await memberUser(ctx), await memberUser(ctx), await memberUser(ctx)];
-      const group = await groupWith(ctx, [leaving!, staying!]);
-      const requests = okta.membership(group.id, String(group.sent.displayName), [joining!], [leaving!], [staying!, joining!], BATCH);
-      return push(ctx, okta, requests, group, [staying!.value, joining!.value], [leaving!.value]);
-    },
-  },
-  {
-    id: 'Ok11',
-    profiles: OKTA,
-    mutates: true,
-    requires: needs.groups,
-    async run(ctx) {
-      const [leaving, staying, joining] = [await memberUser(ctx), await memberUser(ctx), await memberUser(ctx)];
-      const group = await groupWith(ctx, [leaving!, staying!]);
-      const requests = oktaPut.membership(group.id, String(group.sent.displayName), [joining!], [leaving!], [staying!, joining!], BATCH);
-      return push(ctx, oktaPut, requests, group, [staying!.value, joining!.value], [leaving!.value]);
-    },
-  },
+  membershipCheck('Ok10', okta),
+  membershipCheck('Ok11', oktaPut),
   {
     id: 'Ok12',
     profiles: OKTA,
