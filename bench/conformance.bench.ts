@@ -9,9 +9,13 @@ import { compose, type AppCore } from '../src/main/compose';
 import type { CompletedExchange } from '../src/main/services/exchange-sink';
 import { fmt, median, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
+import { settle } from './lib/settle';
 import { buildServers, startProcess } from './sandbox/processes';
 
-const ROUNDS = 5;
+/** whole-catalogue runs (seconds each, little noise) */
+const WHOLE_RUNS = 5;
+/** overhead rounds (a third of a second each, noisier) */
+const ROUNDS = 9;
 const WARM_UP = 2;
 const CONCURRENCY = 4;
 /** headers the HTTP client (or the engine) sets itself */
@@ -36,8 +40,12 @@ interface Recorded {
 interface Shape {
   before: Recorded[];
   checks: Recorded[][];
+  /** checks the runner runs alone once the others are done (`exclusive`) */
+  alone: Recorded[][];
   after: Recorded[];
 }
+
+const EXCLUSIVE = new Set(CHECKS.filter((c) => c.run !== undefined && c.exclusive).map((c) => c.id));
 
 /** What the run sent, each check's requests together, in order (the recorded credential is left to whoever replays). */
 function shapeOf(completed: readonly CompletedExchange[], run: ConformanceRun): Shape {
@@ -71,7 +79,13 @@ function shapeOf(completed: readonly CompletedExchange[], run: ConformanceRun): 
       checks[i]!.push(recorded);
     } else (seenCheck ? after : before).push(recorded);
   }
-  return { before, checks: checks.filter((c) => c.length > 0), after };
+  const ran = (i: number) => checks[i]!.length > 0;
+  return {
+    before,
+    checks: checks.filter((_, i) => ran(i) && !EXCLUSIVE.has(run.checks[i]!.id)),
+    alone: checks.filter((_, i) => ran(i) && EXCLUSIVE.has(run.checks[i]!.id)),
+    after,
+  };
 }
 
 /** Ids the run's server gave, mapped onto the ones the replay's creates get; a request naming one not created yet waits for it. */
@@ -101,11 +115,12 @@ type SendOne = (r: Recorded, url: string, body: string | undefined) => Promise<{
 
 /**
  * The run's requests again in the run's shape: discovery and setup first, then each check's requests one
- * after another with `2 × concurrency` checks side by side and `concurrency` requests at once, cleanup
- * last; every id a create answered is mapped onto the replay's, so each request meets a real resource.
+ * after another with `2 × concurrency` checks side by side and `concurrency` requests at once, then the
+ * exclusive checks one at a time, cleanup last; every id a create answered is mapped onto the replay's,
+ * so each request meets a real resource.
  */
 async function replay(shape: Shape, concurrency: number, sendOne: SendOne): Promise<{ ms: number; cpuMs: number }> {
-  const all = [...shape.before, ...shape.checks.flat(), ...shape.after];
+  const all = [...shape.before, ...shape.checks.flat(), ...shape.alone.flat(), ...shape.after];
   const ids = new IdMap(new Set(all.flatMap((r) => (r.created ? [r.created] : []))));
   let inFlight = 0;
   const queue: (() => void)[] = [];
@@ -123,6 +138,7 @@ async function replay(shape: Shape, concurrency: number, sendOne: SendOne): Prom
       queue.shift()?.();
     }
   };
+  settle();
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (const r of shape.before) await send(r);
@@ -131,6 +147,7 @@ async function replay(shape: Shape, concurrency: number, sendOne: SendOne): Prom
     while (next < shape.checks.length) for (const r of shape.checks[next++]!) await send(r);
   };
   await Promise.all(Array.from({ length: concurrency * 2 }, worker));
+  for (const r of shape.alone.flat()) await send(r);
   for (const r of shape.after) await send(r);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -196,6 +213,7 @@ export default async function run(): Promise<BenchSection[]> {
 
   const runOnce = async (o: typeof options) => {
     sink = [];
+    settle();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const result = await core.conformance.run(o);
@@ -207,7 +225,7 @@ export default async function run(): Promise<BenchSection[]> {
 
   const whole: number[] = [];
   let wholeRun: ConformanceRun | undefined;
-  for (let i = 0; i < WARM_UP + ROUNDS; i++) {
+  for (let i = 0; i < WARM_UP + WHOLE_RUNS; i++) {
     const { result, ms } = await runOnce(options);
     if (i >= WARM_UP) whole.push(ms);
     wholeRun = result;
@@ -227,7 +245,8 @@ export default async function run(): Promise<BenchSection[]> {
   await core.dispose();
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
-  const requests = last!.shape.before.length + last!.shape.checks.flat().length + last!.shape.after.length;
+  const { before, checks, alone, after } = last!.shape;
+  const requests = before.length + checks.flat().length + alone.flat().length + after.length;
   return [wholeSection(wholeRun!, whole), overheadSection(last!.result, rounds, requests)];
 }
 
@@ -242,7 +261,7 @@ function wholeSection(last: ConformanceRun, runs: number[]): BenchSection {
     markdown: [
       `A full run of every check in the catalogue (${CHECKS.length} implemented; profile \`rfc\`, ${CONCURRENCY} requests at once) against the sandbox`,
       '(100 seeded users) in a process of its own on 127.0.0.1, through the composed app: request engine, history in SQLite, the run kept in',
-      `SQLite, secrets scrubbed. Median of ${ROUNDS} runs after ${WARM_UP} warm-up runs. Part of the wall time is waiting on purpose:`,
+      `SQLite, secrets scrubbed. Median of ${WHOLE_RUNS} runs after ${WARM_UP} warm-up runs. Part of the wall time is waiting on purpose:`,
       `${[...TIMED].join(', ')} pace requests (25/s for 3 s), sample latencies, or wait out a timestamp or a cursor timeout.`,
       '',
       `Last run: ${checks} checks (${s.passed} passed, ${s.failed} failed, ${s.warned} warned, ${s.skipped} skipped).`,
@@ -265,9 +284,10 @@ function overheadSection(last: ConformanceRun, rounds: Round[], requests: number
     markdown: [
       `The catalogue without the checks that wait on purpose (${[...TIMED].join(', ')}): ${last.checks.length} checks, ${requests} requests a run. Each run's`,
       'requests are then replayed in the run\'s shape (discovery and setup first, each check\'s requests one after another, 8 checks and',
-      `${CONCURRENCY} requests at once, cleanup last; every id a create answered mapped onto the replay's) against the same server: through the`,
-      'app\'s request engine alone, with history recording on as in the run (what the runner sends with, without the runner), and bare with',
-      `undici's \`request\`. The sandbox runs in a process of its own. Median of ${ROUNDS} rounds after ${WARM_UP} warm-up rounds.`,
+      `${CONCURRENCY} requests at once, then the checks the runner runs alone, cleanup last; every id a create answered mapped onto the replay's)`,
+      'against the same server: through the app\'s request engine alone, with history recording on as in the run (what the runner sends',
+      `with, without the runner), and bare with undici's \`request\`. The sandbox runs in a process of its own. Median of ${ROUNDS} rounds after ${WARM_UP} warm-up rounds;`,
+      'a full garbage collection before each timed path.',
       '',
       table(
         ['path', 'wall ms (median)', 'client CPU ms (median)', 'client CPU µs a request'],

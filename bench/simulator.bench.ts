@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { generateDirectory, type RunReport } from '@shared/idp';
+import { generateDirectory, type ObjectLog, type RunReport } from '@shared/idp';
 import type { HttpExchange } from '@shared/model/exchange';
 import type { RequestSpec } from '@shared/model/request-spec';
 import { defaultSettings } from '@shared/model/settings';
@@ -19,6 +19,7 @@ import { SessionStore } from '../src/main/services/vault/secret-store';
 import { Vault } from '../src/main/services/vault/vault';
 import { fmt, table } from './lib/measure';
 import type { BenchSection } from './lib/section';
+import { settle } from './lib/settle';
 
 const USERS = 1000;
 const GROUPS = 50;
@@ -52,6 +53,8 @@ interface Timed {
 }
 
 interface Sent {
+  /** the exchange's id, as the run's step logs cite it */
+  id: string;
   method: string;
   path: string;
   body: string | undefined;
@@ -70,7 +73,7 @@ function engineFor(sandbox: Server, dir: string) {
   return { engine, endpoints };
 }
 
-async function simulate(options: { users: number; groups: number; rate: number; concurrency: number; record?: Sent[] }): Promise<{ report: RunReport; ms: number; cpuMs: number }> {
+async function simulate(options: { users: number; groups: number; rate: number; concurrency: number; record?: Sent[] }): Promise<{ report: RunReport; logs: ObjectLog[]; ms: number; cpuMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sim-'));
   const sandbox = await startServer();
   const { engine, endpoints } = engineFor(sandbox, dir);
@@ -78,22 +81,24 @@ async function simulate(options: { users: number; groups: number; rate: number; 
   const runner: RequestRunner = {
     async send(spec: RequestSpec) {
       const exchange: HttpExchange = (await engine.execute(spec, { record: false })).exchange;
-      options.record?.push({ method: spec.method, path: spec.path, body: spec.body, headers: spec.headers.map((h) => [h.name, h.value]), answer: exchange.response?.body.preview ?? '' });
+      options.record?.push({ id: exchange.id, method: spec.method, path: spec.path, body: spec.body, headers: spec.headers.map((h) => [h.name, h.value]), answer: exchange.response?.body.preview ?? '' });
       return exchange;
     },
   };
   const simulator = new SimulatorService({ dir: join(dir, 'simulator'), runner: () => runner, baseUrl: () => sandbox.baseUrl });
   const directory = generateDirectory(options.users, options.groups);
+  settle();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await simulator.run({ endpointId: 'sandbox', profile: 'entra', mode: 'full', settings: { rate: options.rate, concurrency: options.concurrency } }, { directory });
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const logs = report.objects.map((o) => simulator.object(report.runId, o.index));
   await engine.close();
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
   if (report.counts.failed) throw new Error(`the simulated cycle had ${report.counts.failed} failures`);
-  return { report, ms, cpuMs: (used.user + used.system) / 1000 };
+  return { report, logs, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -133,37 +138,67 @@ class IdMap {
 }
 
 /**
- * The recorded requests again, in their order, `concurrency` at a time (a request waits for the POST of
- * any id it names), each sent by `sendOne`: what the same traffic costs without the simulator.
+ * The cycle's shape, as an IdP has to send it: stages one after another (test connection, users, the
+ * manager references, groups), each object's requests one after another within a stage (a create
+ * follows its match), `concurrency` objects at once. Stages → objects → requests, from the step logs.
  */
-async function replay(sent: readonly Sent[], concurrency: number, sendOne: (s: Sent, path: string, body: string | undefined) => Promise<{ status: number; text: string }>): Promise<Timed> {
+type Shape = Sent[][][];
+
+function shapeOf(sent: readonly Sent[], logs: readonly ObjectLog[]): Shape {
+  const byId = new Map(sent.map((s) => [s.id, s]));
+  const chain = (log: ObjectLog, keep: (kind: string) => boolean) =>
+    log.steps.flatMap((step) => (step.request?.exchangeId && keep(step.kind) ? [byId.get(step.request.exchangeId)!] : []));
+  const ofType = (type: ObjectLog['type']) => logs.filter((l) => l.type === type);
+  const stages: Shape = [
+    ofType('connection').map((l) => chain(l, () => true)),
+    ofType('user').map((l) => chain(l, (kind) => kind !== 'set-manager')),
+    // the reference pass adds its steps to the users' own logs
+    ofType('user').map((l) => chain(l, (kind) => kind === 'set-manager')),
+    ofType('group').map((l) => chain(l, () => true)),
+  ].map((objects) => objects.filter((requests) => requests.length > 0));
+  const placed = stages.flat(2);
+  if (placed.length !== sent.length || placed.some((s) => s === undefined)) throw new Error(`replay shape: ${placed.length} of ${sent.length} requests found in the step logs`);
+  return stages;
+}
+
+/**
+ * The recorded requests again in the cycle's shape (stage by stage, each object's requests in order,
+ * `concurrency` objects at once; a request waits for the POST of any id it names), each sent by
+ * `sendOne`: what the same traffic costs without the simulator.
+ */
+async function replay(shape: Shape, concurrency: number, sendOne: (s: Sent, path: string, body: string | undefined) => Promise<{ status: number; text: string }>): Promise<Timed> {
+  const sent = shape.flat(2);
   const created = new Set(sent.filter((s) => s.method === 'POST').map((s) => (JSON.parse(s.answer) as { id: string }).id));
   const ids = new IdMap(created);
-  let next = 0;
+  settle();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const worker = async () => {
-    while (next < sent.length) {
-      const s = sent[next++]!;
-      await ids.ready(`${s.path} ${s.body ?? ''}`);
-      const { status, text } = await sendOne(s, ids.swap(s.path), s.body === undefined ? undefined : ids.swap(s.body));
-      if (status >= 400 || status === 0) throw new Error(`replay: ${s.method} ${s.path} answered ${status}: ${text.slice(0, 200)}`);
-      ids.learn(s, text);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (const objects of shape) {
+    let next = 0;
+    const worker = async () => {
+      while (next < objects.length) {
+        for (const s of objects[next++]!) {
+          await ids.ready(`${s.path} ${s.body ?? ''}`);
+          const { status, text } = await sendOne(s, ids.swap(s.path), s.body === undefined ? undefined : ids.swap(s.body));
+          if (status >= 400 || status === 0) throw new Error(`replay: ${s.method} ${s.path} answered ${status}: ${text.slice(0, 200)}`);
+          ids.learn(s, text);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   return { ms, requests: sent.length, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** The same requests with undici's `request` on a pool of its own: no engine, no simulator. */
-async function replayBare(sent: readonly Sent[], concurrency: number): Promise<Timed> {
+async function replayBare(shape: Shape, concurrency: number): Promise<Timed> {
   const sandbox = await startServer();
   const pool = new Agent();
   const headers = { authorization: `Bearer ${sandbox.token}`, accept: 'application/scim+json' };
   try {
-    return await replay(sent, concurrency, async (s, path, body) => {
+    return await replay(shape, concurrency, async (s, path, body) => {
       const response = await request(`${sandbox.baseUrl}${path}`, {
         method: s.method as 'GET',
         headers: { ...headers, ...Object.fromEntries(s.headers), ...(body ? { 'content-type': 'application/scim+json' } : {}) },
@@ -179,13 +214,13 @@ async function replayBare(sent: readonly Sent[], concurrency: number): Promise<T
 }
 
 /** The same requests through the app's request engine alone (what the simulator sends through), without the simulator. */
-async function replayEngine(sent: readonly Sent[], concurrency: number): Promise<Timed> {
+async function replayEngine(shape: Shape, concurrency: number): Promise<Timed> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sim-'));
   const sandbox = await startServer();
   const { engine, endpoints } = engineFor(sandbox, dir);
   await endpoints.load();
   try {
-    return await replay(sent, concurrency, async (s, path, body) => {
+    return await replay(shape, concurrency, async (s, path, body) => {
       const spec: RequestSpec = { endpointId: 'sandbox', method: s.method as RequestSpec['method'], path, headers: s.headers.map(([name, value]) => ({ name, value, enabled: true })), ...(body ? { body } : {}), variables: {} };
       const { exchange } = await engine.execute(spec, { record: false });
       return { status: exchange.response?.status ?? 0, text: exchange.response?.body.preview ?? '' };
@@ -218,8 +253,9 @@ export default async function run(): Promise<BenchSection> {
       const run = await simulate({ users: USERS, groups: GROUPS, rate: 0, concurrency, record });
       report = run.report;
       sims.push({ ms: run.ms, requests: run.report.stats.requests, cpuMs: run.cpuMs });
-      engines.push(await replayEngine(record, concurrency));
-      bares.push(await replayBare(record, concurrency));
+      const shape = shapeOf(record, run.logs);
+      engines.push(await replayEngine(shape, concurrency));
+      bares.push(await replayBare(shape, concurrency));
     }
     const sim = best(sims);
     const viaEngine = best(engines);
@@ -253,7 +289,7 @@ export default async function run(): Promise<BenchSection> {
     title: 'IdP simulator cycle',
     issue: 14,
     markdown: [
-      `A full Entra ID cycle (Test Connection, match and create for every user, the manager references, groups and memberships: ${parallel.sim.requests} requests) of ${USERS.toLocaleString('en-US')} users and ${GROUPS} groups from the generated test directory, unpaced, against a fresh sandbox (lenient, empty) in a process of its own on 127.0.0.1, through the simulator and the app's request engine. Then the very same requests in the same order and as many at a time (a request waits for the create of any id it names; every id is mapped onto the one the fresh server gave), sent bare through the request engine alone, and bare with undici's \`request\` on a pool of its own. Best of ${ROUNDS} rounds each, alternating; history is written in none of them. Concurrency 4 is the simulator's default (an IdP sends several objects at once); concurrency 1 shows every cost in series.`,
+      `A full Entra ID cycle (Test Connection, match and create for every user, the manager references, groups and memberships: ${parallel.sim.requests} requests) of ${USERS.toLocaleString('en-US')} users and ${GROUPS} groups from the generated test directory, unpaced, against a fresh sandbox (lenient, empty) in a process of its own on 127.0.0.1, through the simulator and the app's request engine. Then the very same requests in the cycle's shape, as an IdP has to send them (stage by stage: test connection, users, manager references, groups; each object's requests one after another, a create after its match; as many objects at once; every id mapped onto the one the fresh server gave), sent through the request engine alone, and bare with undici's \`request\` on a pool of its own. Best of ${ROUNDS} rounds each, alternating, a full garbage collection before each; history is written in none of them. Concurrency 4 is the simulator's default (an IdP sends several objects at once); concurrency 1 shows every cost in series.`,
       '',
       table(['client', 'requests', 'wall s', 'requests/s', 'client CPU µs per request'], [...rows(parallel), ...rows(serial)]),
       '',

@@ -39,18 +39,16 @@ export interface PlannedCheck {
   skip?: string;
 }
 
-/** Whether `only` (group keys, group names or ids, any case) selects this entry. */
-function selected(entry: CatalogueEntry, only: readonly string[]): boolean {
-  if (only.length === 0) return true;
-  return only.some((item) => {
-    const lower = item.trim().toLowerCase();
-    return lower === entry.id.toLowerCase() || lower === entry.group || lower === GROUP_LABELS[entry.group].toLowerCase();
-  });
+/** Which entries `only` (group keys, group names or ids, any case) selects; empty: all. */
+function selector(only: readonly string[]): (entry: CatalogueEntry) => boolean {
+  if (only.length === 0) return () => true;
+  const names = new Set(only.map((item) => item.trim().toLowerCase()));
+  return (entry) => names.has(entry.id.toLowerCase()) || names.has(entry.group) || names.has(GROUP_LABELS[entry.group].toLowerCase());
 }
 
 /** Names in `only` that select nothing (a typo on the command line deserves an error, not an empty run). */
 export function unknownSelectors(only: readonly string[]): string[] {
-  return only.filter((item) => !CATALOGUE.some((entry) => selected(entry, [item])));
+  return only.filter((item) => !CATALOGUE.some(selector([item])));
 }
 
 /**
@@ -61,9 +59,10 @@ export function unknownSelectors(only: readonly string[]): string[] {
 export function planChecks(checks: readonly CheckDefinition[], facts: ServerFacts, options: PlanOptions): PlannedCheck[] {
   const order = new Map(CATALOGUE.map((entry, index) => [entry.id, index]));
   const planned: PlannedCheck[] = [];
+  const selected = selector(options.only);
   for (const check of checks) {
     const entry = ENTRIES.get(check.id);
-    if (!entry || !selected(entry, options.only)) continue;
+    if (!entry || !selected(entry)) continue;
     if (check.profiles && !check.profiles.includes(options.profile)) continue;
     let skip: string | undefined;
     if (options.readOnly && check.run && check.mutates) skip = 'Read-only run: this check creates, changes or deletes resources';

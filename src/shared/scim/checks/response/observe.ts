@@ -5,8 +5,16 @@ import type { BodyKind, CheckFinding } from './protocol';
 import { checkResponse, registryData } from './run';
 import { pagingOfPath, requestTarget } from './target';
 
-/** What the inspector would call this answer's body. */
+const kinds = new WeakMap<ScimResponse, BodyKind>();
+
+/** What the inspector would call this answer's body (worked out once per answer: every observation check asks). */
 export function bodyKindOf(response: ScimResponse): BodyKind {
+  let kind = kinds.get(response);
+  if (kind === undefined) kinds.set(response, (kind = kindOf(response)));
+  return kind;
+}
+
+function kindOf(response: ScimResponse): BodyKind {
   if (response.text.trim() === '') return 'empty';
   if (response.json === undefined) return 'text';
   const value = response.json;
@@ -65,29 +73,47 @@ function summarize(findings: readonly ObservedFinding[]): string {
  */
 export function observeCodes(id: string, codes: readonly string[], options: { fix: string; applies?: (o: ObservedExchange) => boolean; what?: string; profiles?: ObservationCheck['profiles'] }): ObservationCheck {
   const wanted = new Set(codes);
+  const applies = options.applies ?? ((o: ObservedExchange) => o.response.status > 0);
   return {
     id,
     ...(options.profiles ? { profiles: options.profiles } : {}),
     observe(observed, facts) {
-      const relevant = options.applies ? observed.filter(options.applies) : observed.filter((o) => o.response.status > 0);
-      if (relevant.length === 0) return skip(`No ${options.what ?? 'answer'} was seen in this run`);
-      const ids = new Set(relevant.map((o) => o.response.exchangeId));
-      const found = observedFindings(observed, facts).filter((f) => wanted.has(f.code) && ids.has(f.exchangeId));
+      let relevant = 0;
+      for (const o of observed) if (applies(o)) relevant++;
+      if (relevant === 0) return skip(`No ${options.what ?? 'answer'} was seen in this run`);
+      // findings are few and answers many: look up each finding's answer rather than listing the answers
+      const answers = answersById(observed);
+      const found = observedFindings(observed, facts).filter((f) => {
+        const answer = wanted.has(f.code) ? answers.get(f.exchangeId) : undefined;
+        return answer !== undefined && applies(answer);
+      });
       const errors = found.filter((f) => f.severity === 'error');
       const warnings = found.filter((f) => f.severity === 'warning');
       const verdict: CheckVerdict = errors.length
         ? fail(summarize(errors), { fix: options.fix, actual: errors[0]!.message })
         : warnings.length
           ? warn(summarize(warnings), { fix: options.fix, actual: warnings[0]!.message })
-          : pass(`${relevant.length} ${options.what ?? 'answer'}${relevant.length === 1 ? '' : 's'} checked: none breaks the rule`);
+          : pass(`${relevant} ${options.what ?? 'answer'}${relevant === 1 ? '' : 's'} checked: none breaks the rule`);
       return { ...verdict, exchanges: evidence((errors.length ? errors : warnings).map((f) => f.exchangeId)) };
     },
   };
 }
 
+const byIdCache = new WeakMap<readonly ObservedExchange[], Map<string, ObservedExchange>>();
+
+function answersById(observed: readonly ObservedExchange[]): Map<string, ObservedExchange> {
+  let map = byIdCache.get(observed);
+  if (!map || map.size !== observed.length) byIdCache.set(observed, (map = new Map(observed.map((o) => [o.response.exchangeId, o]))));
+  return map;
+}
+
 /** Answers that carry resources (a resource, or a ListResponse of them). */
-export const carriesResources = (o: ObservedExchange) =>
-  o.response.status >= 200 && o.response.status < 300 && ['resource', 'list'].includes(bodyKindOf(o.response)) && !/\/(schemas|resourcetypes|serviceproviderconfig|bulk)(\/|\?|$)/i.test(o.response.path);
+export const carriesResources = (o: ObservedExchange) => {
+  const { response } = o;
+  if (response.status < 200 || response.status >= 300) return false;
+  const kind = bodyKindOf(response);
+  return (kind === 'resource' || kind === 'list') && !/\/(schemas|resourcetypes|serviceproviderconfig|bulk)(\/|\?|$)/i.test(response.path);
+};
 
 /** Answers with whole resources: not narrowed by `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5). */
 export const carriesWholeResources = (o: ObservedExchange) => carriesResources(o) && !projected(o);
