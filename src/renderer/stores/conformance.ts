@@ -16,6 +16,8 @@ export interface RunDraft {
   /** group keys; empty: every group */
   groups: string[];
   concurrency: number;
+  /** another endpoint of the same server whose credential may read but not write (check Sec04); '' for none */
+  limitedEndpointId: string;
 }
 
 /** A run in progress, as its progress events tell it. */
@@ -59,7 +61,7 @@ const newRunId = () => `conformance-${Date.now().toString(36)}-${Math.random().t
 
 export const useConformance = create<ConformanceState>((set, get) => ({
   page: { kind: 'new' },
-  draft: { endpointId: '', profile: 'rfc', readOnly: false, groups: [], concurrency: 4 },
+  draft: { endpointId: '', profile: 'rfc', readOnly: false, groups: [], concurrency: 4, limitedEndpointId: '' },
   groups: undefined,
   runs: [],
   listError: undefined,
@@ -106,7 +108,7 @@ export const useConformance = create<ConformanceState>((set, get) => ({
       });
     });
     try {
-      const run = await api.call('conformance.run', { endpointId: draft.endpointId, profile: draft.profile, readOnly: draft.readOnly, only: draft.groups, concurrency: draft.concurrency, runId });
+      const run = await api.call('conformance.run', { endpointId: draft.endpointId, profile: draft.profile, readOnly: draft.readOnly, only: draft.groups, concurrency: draft.concurrency, runId, ...(draft.limitedEndpointId ? { limitedEndpointId: draft.limitedEndpointId } : {}) });
       set({ live: undefined, run, page: { kind: 'run', runId: run.runId }, pageError: undefined });
     } catch (e) {
       set({ live: undefined, startError: asAppError(e) });

@@ -50,6 +50,11 @@ export const ConformanceOptions = z.object({
   only: z.array(z.string()).default([]),
   /** requests in flight at once against the endpoint */
   concurrency: z.number().int().min(1).max(32).default(4),
+  /**
+   * a second saved endpoint for the same server, whose credential the server accepts but does not let
+   * write (a read-only token): check Sec04 (403 for an authenticated caller who is not permitted) uses it
+   */
+  limitedEndpointId: z.string().min(1).optional(),
 });
 export type ConformanceOptions = z.infer<typeof ConformanceOptions>;
 

@@ -7,7 +7,7 @@ import { unknownSelectors } from '@shared/scim/checks/plan';
 import { parseCommandLine, writeReportFile } from './command-line';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { progressReporter } from './progress';
-import { openTarget, TARGET_HELP, TARGET_OPTIONS } from './target';
+import { limitedEndpoint, openTarget, TARGET_HELP, TARGET_OPTIONS } from './target';
 
 const REPORT_OPTIONS: Record<string, ReportFormat> = { json: 'json', junit: 'junit', html: 'html', markdown: 'markdown' };
 
@@ -24,6 +24,10 @@ Run:
   --read-only           only checks that never write (for servers holding real data)
   --only GROUP,…        only these groups or check ids (e.g. discovery,filter or F12)
   --concurrency N       requests in flight at once, 1 to 32 (default 4)
+  --limited-bearer-env NAME | --limited-basic-env NAME
+                        a second credential for the same --url, one the server accepts but does
+                        not let write (a read-only token), from $NAME: check Sec04 expects 403,
+                        not 401, when it tries to write (skipped without it)
 
 Reports (each written whole, or not at all):
   --json FILE           {"tool","version","target","profile","summary","checks"}
@@ -47,6 +51,8 @@ function parse(args: string[]) {
       'read-only': { type: 'boolean', default: false },
       only: { type: 'string', multiple: true, default: [] },
       concurrency: { type: 'string' },
+      'limited-bearer-env': { type: 'string' },
+      'limited-basic-env': { type: 'string' },
       json: { type: 'string' },
       junit: { type: 'string' },
       html: { type: 'string' },
@@ -98,14 +104,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const chosen = options(values);
-  const target = await openTarget(values, io);
+  const limited = limitedEndpoint(values, io.env);
+  const target = await openTarget(values, io, limited ? [limited] : []);
   const runId = randomUUID();
   const cancel = () => target.core.conformance.cancel(runId);
   io.interrupted.addEventListener('abort', cancel, { once: true });
   const started = performance.now();
   try {
     const result = await target.core.conformance.run(
-      { endpointId: target.endpointId, profile: chosen.profile, readOnly: chosen.readOnly, only: chosen.only, concurrency: chosen.concurrency, runId },
+      { endpointId: target.endpointId, profile: chosen.profile, readOnly: chosen.readOnly, only: chosen.only, concurrency: chosen.concurrency, runId, ...(limited ? { limitedEndpointId: limited.id } : {}) },
       { onProgress: progressReporter(io, process.stderr.columns || 100) },
     );
     io.status('');

@@ -77,12 +77,34 @@ export function urlEndpoint(values: TargetValues, env: NodeJS.ProcessEnv): Built
   return { ...base, token: '', auth: { kind: 'none' } };
 }
 
+export const CLI_LIMITED_ENDPOINT_ID = 'cli-limited';
+
+/**
+ * A second built-in endpoint for the same `--url`, with a credential the server accepts but does not
+ * let write (conformance check Sec04); undefined when neither option is given.
+ */
+export function limitedEndpoint(values: TargetValues & { 'limited-bearer-env'?: string | undefined; 'limited-basic-env'?: string | undefined }, env: NodeJS.ProcessEnv): BuiltInEndpoint | undefined {
+  const bearer = values['limited-bearer-env'];
+  const basic = values['limited-basic-env'];
+  if (bearer === undefined && basic === undefined) return undefined;
+  if (values.url === undefined) throw new UsageError('--limited-bearer-env and --limited-basic-env go with --url');
+  if (bearer !== undefined && basic !== undefined) throw new UsageError('Give either --limited-bearer-env or --limited-basic-env, not both');
+  const rename = (message: string) => message.replace(/--(bearer|basic)-env/g, '--limited-$1-env');
+  try {
+    const endpoint = urlEndpoint({ url: values.url, 'bearer-env': bearer, 'basic-env': basic }, env);
+    return { ...endpoint, id: CLI_LIMITED_ENDPOINT_ID, name: `${endpoint.name} (limited credential)` };
+  } catch (error) {
+    throw error instanceof UsageError ? new UsageError(rename(error.message)) : error;
+  }
+}
+
 /**
  * Composes the app for a command-line run: the same composition root as the desktop and web hosts,
  * without the embedded sandbox. A `--url` target is a built-in endpoint (secret in memory, the
- * keychain never asked); a `--endpoint` target is read from the data folder.
+ * keychain never asked); a `--endpoint` target is read from the data folder. `extra`: more built-in
+ * endpoints beside a `--url` one (a second credential).
  */
-export async function openTarget(values: TargetValues, io: CliIo): Promise<OpenTarget> {
+export async function openTarget(values: TargetValues, io: CliIo, extra: readonly BuiltInEndpoint[] = []): Promise<OpenTarget> {
   if (values.url === undefined && values.endpoint === undefined) throw new UsageError('Say which server to test: --url URL (with --bearer-env or --basic-env), or --endpoint NAME');
   if (values.url !== undefined && values.endpoint !== undefined) throw new UsageError('Give either --url or --endpoint, not both');
   if (values.endpoint !== undefined && (values['bearer-env'] !== undefined || values['basic-env'] !== undefined)) {
@@ -101,13 +123,13 @@ export async function openTarget(values: TargetValues, io: CliIo): Promise<OpenT
       capabilities: { sandbox: false },
       env: io.env,
       secrets: builtIn ? 'session' : 'keychain',
-      ...(builtIn ? { builtInEndpoints: () => [builtIn] } : {}),
+      ...(builtIn ? { builtInEndpoints: () => [builtIn, ...extra] } : {}),
     });
   } catch (error) {
     removeTemporary();
     throw error;
   }
-  if (builtIn) core.scrubber.add(builtIn.token);
+  if (builtIn) for (const endpoint of [builtIn, ...extra]) core.scrubber.add(endpoint.token);
   io.scrubWith((text) => core.scrubber.scrub(text));
   const close = async () => {
     await core.dispose();

@@ -20,6 +20,8 @@ export interface ClientDeps {
   /** bounds the requests in flight against the endpoint */
   limit: <T>(task: () => Promise<T>) => Promise<T>;
   signal: AbortSignal;
+  /** the endpoint whose credential requests with `auth: 'limited'` carry */
+  limitedEndpointId?: string;
   /** a number unique within the run, for request ids */
   nextRequestNumber: () => number;
   /** history shows the run's exchanges as one row */
@@ -63,8 +65,10 @@ export class RecordingClient implements CheckClient {
     const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
     const headers = Object.entries(request.headers ?? {}).map(([name, value]) => ({ name, value, enabled: true }));
     const requestId = `conformance-${deps.runId}-${deps.nextRequestNumber()}`;
-    const spec: RequestSpec = { endpointId: deps.endpointId, method: request.method, path: request.path, headers, ...(body !== undefined ? { body } : {}), variables: {} };
-    const auth = request.auth === undefined || request.auth === 'endpoint' ? undefined : request.auth;
+    if (request.auth === 'limited' && deps.limitedEndpointId === undefined) throw new Error(`Check ${this.checkId} asked for the limited credential, but the run has none`);
+    const endpointId = request.auth === 'limited' ? deps.limitedEndpointId! : deps.endpointId;
+    const spec: RequestSpec = { endpointId, method: request.method, path: request.path, headers, ...(body !== undefined ? { body } : {}), variables: {} };
+    const auth = request.auth === undefined || request.auth === 'endpoint' || request.auth === 'limited' ? undefined : request.auth;
     const cancel = () => deps.engine.cancel(requestId);
     const started = performance.now();
     let result: SendResult | undefined;

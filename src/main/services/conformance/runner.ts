@@ -83,6 +83,17 @@ export class ConformanceRunner {
     const runId = request.runId ?? randomUUID();
     if (this.active.has(runId)) throw new AppFailure({ kind: 'conflict', message: `Run ${runId} is already running` });
     const endpoint = this.options.endpoint(request.endpointId);
+    if (request.limitedEndpointId !== undefined) {
+      const limited = this.options.endpoint(request.limitedEndpointId);
+      const base = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+      const problem =
+        request.limitedEndpointId === request.endpointId
+          ? 'The limited credential must come from another endpoint than the one under test (one whose credential may not write)'
+          : base(limited.baseUrl) !== base(endpoint.baseUrl)
+            ? `The limited credential's endpoint "${limited.name}" points at ${limited.baseUrl}, not at the server under test (${endpoint.baseUrl})`
+            : undefined;
+      if (problem) throw appFail('validation', problem, { issues: [{ path: 'limitedEndpointId', message: problem }] });
+    }
     const controller = new AbortController();
     this.active.set(runId, controller);
     const { gate, release } = this.gates.acquire(request.endpointId, request.concurrency);
@@ -114,6 +125,7 @@ export class ConformanceRunner {
       limit: (task) => gate.shared(task),
       signal,
       nextRequestNumber: () => ++requestNumber,
+      ...(request.limitedEndpointId !== undefined ? { limitedEndpointId: request.limitedEndpointId } : {}),
       group: { id: `conformance-${runId}`, label: `Conformance run (${request.profile}${request.readOnly ? ', read-only' : ''}) of ${endpoint.name}` },
     };
     const progress = (p: Omit<ConformanceProgress, 'runId'>) => {
@@ -131,7 +143,7 @@ export class ConformanceRunner {
       setup.send({ method: 'GET', path: '/Schemas' }),
       setup.send({ method: 'GET', path: `${DEFAULT_USERS}?count=1` }),
     ]);
-    const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas }, { authKind: endpoint.authKind, containsCredential: this.options.containsCredential });
+    const facts = buildFacts(endpoint.baseUrl, { serviceProviderConfig, resourceTypes, schemas }, { authKind: endpoint.authKind, containsCredential: this.options.containsCredential, limitedCredential: request.limitedEndpointId !== undefined });
     if (!signal.aborted) await this.preflight(endpoint.baseUrl, facts, setup, probe);
     const planned = planChecks(this.options.checks, facts, request);
     const resources = new RunResources(prefix, facts, request.readOnly);

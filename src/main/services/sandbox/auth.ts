@@ -4,10 +4,12 @@ import { REALM } from './constants';
 import { ScimHttpError } from './errors';
 
 /** Who a request authenticated as: `/Me` is resolved from this. */
-export type Principal = { kind: 'bearer' } | { kind: 'basic'; userName: string };
+export type Principal = { kind: 'bearer'; readOnly?: true } | { kind: 'basic'; userName: string };
 
 export interface AuthOptions {
   token: string;
+  /** a second bearer token that may read but not write (a caller who is authenticated but not permitted) */
+  readOnlyToken?: string;
   /** checks a user's own password for Basic auth (the store keeps only a hash) */
   checkUserPassword?: (userName: string, password: string) => boolean;
 }
@@ -24,7 +26,7 @@ function unauthorized(detail: string, error?: 'invalid_token'): ScimHttpError {
 }
 
 /**
- * Bearer: the sandbox token. Basic: any existing userName with the token as password, or a user's
+ * Bearer: the sandbox token (or the read-only one). Basic: any existing userName with the token as password, or a user's
  * own password (set through SCIM); the userName is then who `/Me` is.
  */
 const tokenDigests = new Map<string, Buffer>();
@@ -50,6 +52,7 @@ export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions)
   const credentials = space < 0 ? '' : header.slice(space + 1).trim();
   if (scheme === 'bearer') {
     if (credentials && isToken(credentials, options.token)) return { kind: 'bearer' };
+    if (credentials && options.readOnlyToken && isToken(credentials, options.readOnlyToken)) return { kind: 'bearer', readOnly: true };
     throw unauthorized('The bearer token is not valid for this server.', 'invalid_token');
   }
   if (scheme === 'basic') {
@@ -63,4 +66,10 @@ export function authenticate(headers: IncomingHttpHeaders, options: AuthOptions)
     throw unauthorized('The Basic credentials are not valid for this server.');
   }
   throw unauthorized(`The "${scheme}" authentication scheme is not supported here: use Bearer or Basic.`);
+}
+
+/** Reads (and searches, which only read): all a read-only caller may do. */
+export function permits(principal: Principal, method: string, segments: readonly string[]): boolean {
+  if (principal.kind !== 'bearer' || !principal.readOnly) return true;
+  return method === 'GET' || method === 'HEAD' || (method === 'POST' && segments[segments.length - 1] === '.search');
 }

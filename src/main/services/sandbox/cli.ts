@@ -12,6 +12,8 @@ Prints one line: the base URL and the bearer token.
 
   --port N         listen on 127.0.0.1:N (default: a free port)
   --token T        accept this bearer token (default: a random one for this start)
+  --read-only-token T
+                   also accept this bearer token for reads only (anything else answers 403)
   --users N        seed N demo users (default ${DEFAULT_SEED_USERS}; 0 starts empty; with --persist,
                    only when nothing is saved yet)
   --persist        keep the data between runs in <data dir>/sandbox/store.json
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' },
         token: { type: 'string' },
+        'read-only-token': { type: 'string' },
         users: { type: 'string' },
         persist: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
@@ -48,6 +51,8 @@ async function main(): Promise<void> {
   const port = integerOption('port', args.port, 0, 65535);
   const users = integerOption('users', args.users, 0, 10_000_000);
   if (args.token !== undefined && args.token.length < 4) exitWith('--token must be at least 4 characters');
+  if (args['read-only-token'] !== undefined && args['read-only-token'].length < 4) exitWith('--read-only-token must be at least 4 characters');
+  if (args['read-only-token'] !== undefined && args['read-only-token'] === args.token) exitWith('--read-only-token must differ from --token');
   if (args['data-dir'] !== undefined && !args.persist) exitWith('--data-dir only applies with --persist');
   const unknown = args.defect.filter((name) => !isDefectName(name));
   if (unknown.length > 0) exitWith(`Unknown --defect ${unknown.join(', ')}; known: ${Object.keys(DEFECTS).join(', ')}`);
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
       ...(port !== undefined ? { port } : {}),
       ...(users !== undefined ? { users } : {}),
       ...(args.token ? { token: args.token } : {}),
+      ...(args['read-only-token'] ? { readOnlyToken: args['read-only-token'] } : {}),
       ...(persistDir ? { persistDir } : {}),
       lenient: args.lenient,
       defects: args.defect.filter(isDefectName),

@@ -31,6 +31,7 @@ export const DEFECTS = {
   'patch-remove-ignores-value': 'ignores the value list of a PATCH remove, so {"op":"remove","path":"members","value":[…]} removes every member',
   'empty-query-404': 'answers a query that matches nothing with 404 instead of 200 and an empty ListResponse',
   'inactive-hidden': 'hides users with active false: left out of lists and queries, 404 by id (a soft delete that deletes)',
+  'forbidden-as-401': 'answers 401 instead of 403 when an authenticated caller is not permitted (a read-only token that writes)',
   ...QUERY_DEFECTS,
 } as const;
 

@@ -22,6 +22,8 @@ export interface SandboxOptions {
   host?: string;
   /** default: a random token for this start */
   token?: string;
+  /** a second bearer token that may read but not write (403 for anything else) */
+  readOnlyToken?: string;
   /** seeded users (default 100); 0 starts empty */
   users?: number;
   /** keep the data in `<dir>/store.json` (written atomically after changes) */
@@ -83,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: options.port ?? 0,
     auth: {
       token,
+      ...(options.readOnlyToken ? { readOnlyToken: options.readOnlyToken } : {}),
       checkUserPassword: (userName, password) => {
         const id = late.directory?.users.findUnique('userName', userName);
         const record = id === undefined ? undefined : late.directory?.users.get(id);

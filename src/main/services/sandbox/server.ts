@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authenticate, type AuthOptions } from './auth';
-import { BASE_PATH } from './constants';
+import { authenticate, permits, type AuthOptions } from './auth';
+import { BASE_PATH, REALM } from './constants';
 import { ScimHttpError, errorBody } from './errors';
 import type { Defects } from './defects';
 import type { Faults } from './faults';
@@ -83,7 +83,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpSe
       .split('/')
       .filter(Boolean)
       .map((s) => decodeURIComponent(s));
-    const reply = await options.routes().handle({ req, method: (req.method ?? 'GET').toUpperCase(), segments, params: url.searchParams, principal });
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (!permits(principal, method, segments)) {
+      if (options.defects?.has('forbidden-as-401')) throw new ScimHttpError(401, 'This token may not change anything.', undefined, { 'www-authenticate': `Bearer realm="${REALM}"` });
+      throw new ScimHttpError(403, 'This token may read but not change anything: the operation is not permitted (RFC 7644 §3.12).');
+    }
+    const reply = await options.routes().handle({ req, method, segments, params: url.searchParams, principal });
     // how long the server itself took (RFC 9110 allows any header; Server-Timing is the W3C one for this)
     answer({ ...reply, headers: { ...reply.headers, 'server-timing': `scim;dur=${(performance.now() - started).toFixed(3)}` } });
   } catch (error) {

@@ -44,6 +44,10 @@ export function RunForm() {
 
   const usable = (groups ?? []).filter((g) => g.checks > 0);
   const endpoint = endpoints?.find((e) => e.id === draft.endpointId);
+  const sameServer = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+  // Sec04's second credential: another endpoint for the same server (its secret stays in the keychain)
+  const limitedChoices = (endpoints ?? []).filter((e) => endpoint !== undefined && e.id !== endpoint.id && sameServer(e.baseUrl) === sameServer(endpoint.baseUrl));
+  const limitedId = limitedChoices.some((e) => e.id === draft.limitedEndpointId) ? draft.limitedEndpointId : '';
   const toggleGroup = (key: string, on: boolean) => setDraft({ groups: on ? [...draft.groups, key] : draft.groups.filter((g) => g !== key) });
   const selectedChecks = usable.filter((g) => draft.groups.length === 0 || draft.groups.includes(g.key)).reduce((n, g) => n + g.checks - (draft.readOnly ? g.mutating : 0), 0);
 
@@ -79,7 +83,9 @@ export function RunForm() {
         aria-label="New conformance run"
         onSubmit={(e) => {
           e.preventDefault();
-          if (endpoint) void start(api, endpoint.name);
+          if (!endpoint) return;
+          if (draft.limitedEndpointId !== limitedId) setDraft({ limitedEndpointId: limitedId });
+          void start(api, endpoint.name);
         }}
       >
         <div className="cf-form-row">
@@ -108,6 +114,17 @@ export function RunForm() {
             <input className="input" type="number" min={1} max={32} value={draft.concurrency} onChange={(e) => setDraft({ concurrency: Math.min(32, Math.max(1, Math.round(Number(e.target.value)) || 1)) })} />
           </label>
         </div>
+        <label className="field">
+          <span>Limited credential (check Sec04: 403, not 401, for a caller who may not write)</span>
+          <select className="select" value={limitedId} onChange={(e) => setDraft({ limitedEndpointId: e.target.value })} disabled={limitedChoices.length === 0}>
+            <option value="">{limitedChoices.length === 0 ? 'None: save another endpoint for this server with a read-only token to use one' : 'None (Sec04 is skipped)'}</option>
+            {limitedChoices.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="check">
           <input type="checkbox" checked={draft.readOnly} onChange={(e) => setDraft({ readOnly: e.target.checked })} />
           Read-only: only checks that never create, change or delete anything (for servers holding real data)

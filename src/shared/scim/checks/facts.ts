@@ -22,7 +22,7 @@ function typeFor(types: readonly ScimResourceType[], urn: string, name: string):
  * What a run knows before its checks: the features the ServiceProviderConfig claims, and the server's
  * schemas and resource types, with the RFC 7643 core schemas standing in where the server serves none.
  */
-export function buildFacts(baseUrl: string, discovery: ServerFacts['discovery'], endpoint: Pick<ServerFacts, 'authKind' | 'containsCredential'> = { authKind: 'none', containsCredential: () => false }): ServerFacts {
+export function buildFacts(baseUrl: string, discovery: ServerFacts['discovery'], endpoint: Pick<ServerFacts, 'authKind' | 'containsCredential' | 'limitedCredential'> = { authKind: 'none', containsCredential: () => false }): ServerFacts {
   const spc = ok(discovery.serviceProviderConfig) ? discovery.serviceProviderConfig.json : undefined;
   const schemaEntries = entries(discovery.schemas);
   const typeEntries = entries(discovery.resourceTypes);

@@ -19,10 +19,11 @@ export interface ScimRequest {
   /** sent exactly as given instead of `body` (malformed JSON, empty bodies, other encodings) */
   rawBody?: string;
   /**
-   * `endpoint` (default): the endpoint's credentials; `none`: no credentials at all; a header: this
-   * one instead of the endpoint's (a wrong token)
+   * `endpoint` (default): the endpoint's credentials; `none`: no credentials at all; `limited`: the
+   * run's second credential, one the server accepts but does not let write (`ServerFacts.limitedCredential`);
+   * a header: this one instead of the endpoint's (a wrong token)
    */
-  auth?: 'endpoint' | 'none' | { name: string; value: string };
+  auth?: 'endpoint' | 'none' | 'limited' | { name: string; value: string };
 }
 
 /** What a check sees of the answer. */
@@ -127,6 +128,8 @@ export interface ServerFacts {
   authKind: 'none' | 'bearer' | 'basic' | 'api-key' | 'oauth2-client-credentials';
   /** whether a text holds one of the endpoint's credentials, in any spelling (answers must never echo them) */
   containsCredential(text: string): boolean;
+  /** the run has a second credential, accepted by the server but without write permission (Sec04) */
+  limitedCredential?: boolean;
   /** the User and Group resource types as the server describes them (endpoint, schema, extensions) */
   userType?: ScimResourceType;
   groupType?: ScimResourceType;

@@ -16,8 +16,9 @@ describe('discovery, schema, errors, auth and HTTP checks', () => {
     expect(run.checks.filter((c) => c.status === 'fail' || c.status === 'warn'), explain(run)).toEqual([]);
     const skipped = run.checks.filter((c) => c.status === 'skip');
     // plain http on loopback; no unique attribute but userName; no throttling; no negative case in these groups;
-    // Bulk and PATCH both claimed (nothing to answer 501)
-    expect(skipped.map((c) => c.id).sort()).toEqual(['D24', 'Er05', 'Er09', 'Sec06', 'Sec07', 'Sec10']);
+    // Bulk and PATCH both claimed (nothing to answer 501); no limited credential given (Sec04)
+    expect(skipped.map((c) => c.id).sort()).toEqual(['D24', 'Er05', 'Er09', 'Sec04', 'Sec06', 'Sec07', 'Sec10']);
+    expect(skipped.find((c) => c.id === 'Sec04')!.detail).toMatch(/No limited credential was given/);
     expect(skipped.find((c) => c.id === 'Sec06')!.detail).toMatch(/plain http on this machine/);
     // another protocol version under the same base is refused as one (RFC 7644 §3.13)
     expect(run.checks.find((c) => c.id === 'Er06')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/invalidVers/) });

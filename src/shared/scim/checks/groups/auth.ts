@@ -2,6 +2,7 @@ import { base64Utf8 } from '../../../util/base64';
 import { all, needs, type Requirement } from '../preconditions';
 import { evidence } from '../response/observe';
 import { describe, header, isScimError, literal } from '../responses';
+import { trackIfCreated } from './resource-support';
 import type { CheckContext, CheckDefinition, ScimResponse } from '../types';
 import { fail, pass, skip, warn } from '../verdicts';
 
@@ -21,6 +22,19 @@ function wrongCredential(ctx: CheckContext): { name: string; value: string } {
 }
 
 const usersPath = (ctx: CheckContext) => `${ctx.facts.userType?.endpoint ?? '/Users'}?count=1`;
+
+const limited: Requirement = (facts) =>
+  facts.limitedCredential
+    ? undefined
+    : 'No limited credential was given: Sec04 needs a second credential the server accepts but does not let write (a read-only token), e.g. --limited-bearer-env NAME';
+
+const FORBIDDEN_FIX = 'RFC 7644 §3.12: 401 means the caller is not authenticated; a caller who is authenticated but not permitted gets 403 Forbidden, with a SCIM Error body.';
+
+/** 403 is the answer; the body should be a SCIM Error. */
+function forbidden(response: ScimResponse, what: string) {
+  if (!isScimError(response.json)) return warn(`${what} answered 403, but the body is not a SCIM Error`, { actual: describe(response), fix: FORBIDDEN_FIX });
+  return pass(`${what} answered 403 with a SCIM Error`);
+}
 
 const STACK = /(\bat [\w.$<>]+ ?\([^)]*:\d+|Traceback \(most recent|\.(java|py|cs|rb|go|js|ts):\d+|\bnode_modules\b|\bSQLSTATE\b|\bException in thread\b|System\.[A-Z]\w+Exception|\bstack ?trace\b)/i;
 
@@ -57,6 +71,26 @@ export const authChecks: CheckDefinition[] = [
       const challenge = header(response, 'www-authenticate');
       if (!challenge) return fail('A 401 answer has no WWW-Authenticate header', { actual: describe(response), fix: 'RFC 9110 §11.6.1: a 401 MUST carry WWW-Authenticate with a challenge, e.g. Bearer realm="scim" (RFC 6750 §3).' });
       return pass(`401 carries WWW-Authenticate: ${challenge}`);
+    },
+  },
+  {
+    id: 'Sec04',
+    // a create with the limited credential, which the server is expected to refuse
+    mutates: true,
+    requires: all(authenticated, limited),
+    async run(ctx) {
+      const read = await ctx.client.send({ method: 'GET', path: usersPath(ctx), auth: 'limited' });
+      if (read.status === 403) return forbidden(read, 'A read with the limited credential');
+      if (read.status === 401) return skip('The limited credential was refused as unauthenticated (401) even for a read: give a credential the server accepts, without write permission');
+      if (read.status < 200 || read.status >= 300) return fail(`A read with the limited credential answered ${read.status || 'nothing'}`, { expected: '200 (an authenticated read) or 403', actual: describe(read), fix: FORBIDDEN_FIX });
+      const endpoint = ctx.facts.userType?.endpoint ?? '/Users';
+      const create = await ctx.client.send({ method: 'POST', path: endpoint, body: ctx.fixtures.userBody(), auth: 'limited' });
+      trackIfCreated(ctx, endpoint, create);
+      const what = `A create with the limited credential (its read answered ${read.status})`;
+      if (create.status === 403) return forbidden(create, what);
+      if (create.status === 401) return fail(`${what} answered 401: the caller is authenticated, so the refusal is 403`, { expected: '403', actual: describe(create), fix: FORBIDDEN_FIX });
+      if (create.status >= 200 && create.status < 300) return skip(`The limited credential may create users (${create.status}): Sec04 needs one the server does not let write`);
+      return fail(`${what} answered ${create.status}`, { expected: '403', actual: describe(create), fix: FORBIDDEN_FIX });
     },
   },
   {

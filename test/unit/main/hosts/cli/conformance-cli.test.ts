@@ -49,7 +49,7 @@ describe('npx scim-inspector conformance (the command line host)', () => {
     expect(top.stdout).toMatch(/conformance\s+run the conformance checks/);
     const own = await cli(['conformance', '--help']);
     expect(own.code).toBe(0);
-    for (const option of ['--url', '--bearer-env', '--basic-env', '--endpoint', '--profile', '--read-only', '--only', '--json', '--junit', '--html', '--markdown', '--data-dir']) expect(own.stdout).toContain(option);
+    for (const option of ['--url', '--bearer-env', '--basic-env', '--endpoint', '--profile', '--read-only', '--only', '--limited-bearer-env', '--json', '--junit', '--html', '--markdown', '--data-dir']) expect(own.stdout).toContain(option);
     expect((await cli([])).code).toBe(2);
   });
 
@@ -150,6 +150,31 @@ describe('npx scim-inspector conformance (the command line host)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/1 passed, 0 failed/);
     expect(leaks(result.stdout + result.stderr)).toEqual([]);
+  });
+
+  it('takes a second, read-only credential from --limited-bearer-env for Sec04 (403, not 401), never from arguments', async () => {
+    const readOnly = `${CANARY}-read-only`;
+    const server = await startSandbox({ users: 2, token: CANARY, readOnlyToken: readOnly });
+    try {
+      const out = join(work.path, 'limited');
+      mkdirSync(out, { recursive: true });
+      const result = await cli(['conformance', '--url', server.baseUrl, '--bearer-env', 'SCIM_TOKEN', '--limited-bearer-env', 'SCIM_READ_ONLY', '--only', 'Sec04', '--json', 'r.json'], { SCIM_TOKEN: CANARY, SCIM_READ_ONLY: readOnly }, out);
+      expect(result.code, result.stderr).toBe(0);
+      const json = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as { checks: { id: string; status: string; detail: string }[] };
+      expect(json.checks).toEqual([expect.objectContaining({ id: 'Sec04', status: 'pass', detail: expect.stringMatching(/403/) })]);
+      expect(leaks(result.stdout + result.stderr + readFileSync(join(out, 'r.json'), 'utf8'))).toEqual([]);
+      const without = await cli(['conformance', '--url', server.baseUrl, '--bearer-env', 'SCIM_TOKEN', '--only', 'Sec04'], { SCIM_TOKEN: CANARY });
+      expect(without.code).toBe(0);
+      expect(without.stdout).toMatch(/0 passed, 0 failed, 0 warned, 1 skipped/);
+      const unset = await cli(['conformance', '--url', server.baseUrl, '--limited-bearer-env', 'NOT_SET_ANYWHERE', '--only', 'Sec04'], {});
+      expect(unset.code).toBe(2);
+      expect(unset.stderr).toMatch(/--limited-bearer-env: the environment variable NOT_SET_ANYWHERE is not set/);
+      const saved = await cli(['conformance', '--endpoint', 'x', '--limited-bearer-env', 'SCIM_READ_ONLY'], { SCIM_READ_ONLY: readOnly });
+      expect(saved.code).toBe(2);
+      expect(saved.stderr).toMatch(/go with --url/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('runs against an endpoint saved in a data folder (--endpoint NAME), its secret from the keychain', async () => {
