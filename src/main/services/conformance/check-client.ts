@@ -20,6 +20,8 @@ export interface ClientDeps {
   /** bounds the requests in flight against the endpoint */
   limit: <T>(task: () => Promise<T>) => Promise<T>;
   signal: AbortSignal;
+  /** the run's requests in flight (their request ids), which a cancel cancels: one abort listener for the run, not one per request */
+  inFlight: Set<string>;
   /** the endpoint whose credential requests with `auth: 'limited'` carry */
   limitedEndpointId?: string;
   /** a number unique within the run, for request ids */
@@ -69,20 +71,19 @@ export class RecordingClient implements CheckClient {
     const endpointId = request.auth === 'limited' ? deps.limitedEndpointId! : deps.endpointId;
     const spec: RequestSpec = { endpointId, method: request.method, path: request.path, headers, ...(body !== undefined ? { body } : {}), variables: {} };
     const auth = request.auth === undefined || request.auth === 'endpoint' || request.auth === 'limited' ? undefined : request.auth;
-    const cancel = () => deps.engine.cancel(requestId);
     const started = performance.now();
     let result: SendResult | undefined;
     let failure: AppError | undefined;
     await deps.limit(async () => {
       if (deps.signal.aborted) return;
-      deps.signal.addEventListener('abort', cancel, { once: true });
+      deps.inFlight.add(requestId);
       try {
         result = await deps.engine.execute(spec, { requestId, ...(auth !== undefined ? { auth } : {}), ...(deps.group ? { group: deps.group } : {}) });
       } catch (thrown) {
         if (thrown instanceof AppFailure) failure = thrown.error;
         else throw thrown;
       } finally {
-        deps.signal.removeEventListener('abort', cancel);
+        deps.inFlight.delete(requestId);
       }
     });
     if (deps.signal.aborted) throw abortError();

@@ -34,12 +34,26 @@ export class EndpointGate {
   }
 
   private get limit(): number {
-    return this.limits.length === 0 ? 1 : Math.min(...this.limits);
+    let least = this.limits[0] ?? 1;
+    for (const limit of this.limits) if (limit < least) least = limit;
+    return least;
   }
 
   /** One request, within the limit. */
   shared<T>(task: () => Promise<T>): Promise<T> {
+    // a free slot and nobody waiting: straight through, without a place in the queue
+    if (this.waiting.length === 0 && !this.exclusiveHeld && this.inFlight < this.limit) return this.runShared(task);
     return this.enqueue('shared', task);
+  }
+
+  private async runShared<T>(task: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await task();
+    } finally {
+      this.inFlight--;
+      this.pump();
+    }
   }
 
   /** Everything `task` does happens alone against the endpoint (its own requests go straight through). */

@@ -16,7 +16,8 @@ interface Tracked {
  * that check's client, so their exchanges are part of its evidence.
  */
 export class RunResources {
-  private readonly tracked: Tracked[] = [];
+  /** by endpoint and id, in the order they were created */
+  private readonly tracked = new Map<string, Tracked>();
   private counter = 0;
   private shared: Promise<SharedUsers> | undefined;
 
@@ -31,12 +32,12 @@ export class RunResources {
   }
 
   track(endpoint: string, id: string): void {
-    if (!this.tracked.some((t) => t.endpoint === endpoint && t.id === id)) this.tracked.push({ endpoint, id });
+    const key = `${endpoint}\u0000${id}`;
+    if (!this.tracked.has(key)) this.tracked.set(key, { endpoint, id });
   }
 
   untrack(endpoint: string, id: string): void {
-    const at = this.tracked.findIndex((t) => t.endpoint === endpoint && t.id === id);
-    if (at >= 0) this.tracked.splice(at, 1);
+    this.tracked.delete(`${endpoint}\u0000${id}`);
   }
 
   /** The fixtures a check sees, creating through its own client. */
@@ -102,7 +103,7 @@ export class RunResources {
         leftovers.push({ ...item, reason: error instanceof Error ? error.message : String(error) });
       }
     };
-    const tracked = [...this.tracked].reverse();
+    const tracked = [...this.tracked.values()].reverse();
     await Promise.all(tracked.filter((t) => t.endpoint !== users).map(remove));
     await Promise.all(tracked.filter((t) => t.endpoint === users).map(remove));
     return leftovers;

@@ -117,6 +117,11 @@ export class ConformanceRunner {
     const prefix = `scimi${randomBytes(4).toString('hex')}`;
     const observed: ObservedExchange[] = [];
     let requestNumber = 0;
+    const inFlight = new Set<string>();
+    const cancelInFlight = () => {
+      for (const requestId of inFlight) this.options.engine.cancel(requestId);
+    };
+    signal.addEventListener('abort', cancelInFlight, { once: true });
     const deps: ClientDeps = {
       engine: this.options.engine,
       endpointId: request.endpointId,
@@ -124,6 +129,7 @@ export class ConformanceRunner {
       observed,
       limit: (task) => gate.shared(task),
       signal,
+      inFlight,
       nextRequestNumber: () => ++requestNumber,
       ...(request.limitedEndpointId !== undefined ? { limitedEndpointId: request.limitedEndpointId } : {}),
       group: { id: `conformance-${runId}`, label: `Conformance run (${request.profile}${request.readOnly ? ', read-only' : ''}) of ${endpoint.name}` },
@@ -180,7 +186,8 @@ export class ConformanceRunner {
     } finally {
       progress({ phase: 'cleanup', done, total: planned.length });
       // cleanup runs even after a cancel: its own signal
-      const cleanupDeps: ClientDeps = { ...deps, signal: new AbortController().signal };
+      signal.removeEventListener('abort', cancelInFlight);
+      const cleanupDeps: ClientDeps = { ...deps, signal: new AbortController().signal, inFlight: new Set() };
       leftovers = await resources.cleanup(new RecordingClient(cleanupDeps, 'cleanup')).catch((error: unknown) => {
         this.options.log.warn('conformance cleanup failed', { error: error instanceof Error ? error.message : String(error) });
         return [{ endpoint: '*', id: '*', reason: `Cleanup failed: ${error instanceof Error ? error.message : String(error)}` }];

@@ -371,10 +371,11 @@ export class HistoryStore implements ExchangeSink {
     }
   }
 
-  /** Waits for queued writes and a running prune. */
+  /** Waits for queued writes and a running prune, and brings the full-text index up to date: no work left for later. */
   async idle(): Promise<void> {
     this.flush();
     while (this.pruning) await this.pruning;
+    this.index.catchUp();
   }
 
   async close(): Promise<void> {

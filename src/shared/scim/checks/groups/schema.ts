@@ -69,7 +69,9 @@ export const schemaChecks: CheckDefinition[] = [
       const bad: { id: string; text: string }[] = [];
       for (const o of answers) {
         for (const resource of resourcesIn(o)) {
-          for (const [key, value] of Object.entries(resource)) {
+          if (!isObject(resource)) continue;
+          for (const key in resource) {
+            const value = resource[key];
             // the attributes Entra ID addresses by type (emails[type eq "work"]); groups' "direct" repeats by design
             if (!Array.isArray(value) || !TYPED.has(key.toLowerCase())) continue;
             const types = value.map((v) => member(v, 'type')).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase());

@@ -109,11 +109,18 @@ function answersById(observed: readonly ObservedExchange[]): Map<string, Observe
 
 /** Answers that carry resources (a resource, or a ListResponse of them). */
 export const carriesResources = (o: ObservedExchange) => {
-  const { response } = o;
+  let carries = carrying.get(o.response);
+  if (carries === undefined) carrying.set(o.response, (carries = answerCarriesResources(o.response)));
+  return carries;
+};
+
+const carrying = new WeakMap<ScimResponse, boolean>();
+
+function answerCarriesResources(response: ScimResponse): boolean {
   if (response.status < 200 || response.status >= 300) return false;
   const kind = bodyKindOf(response);
   return (kind === 'resource' || kind === 'list') && !/\/(schemas|resourcetypes|serviceproviderconfig|bulk)(\/|\?|$)/i.test(response.path);
-};
+}
 
 /** Answers with whole resources: not narrowed by `attributes` / `excludedAttributes` (RFC 7644 §3.4.2.5). */
 export const carriesWholeResources = (o: ObservedExchange) => carriesResources(o) && !projected(o);
