@@ -26,7 +26,7 @@ const GROUPS = 50;
 const PACED_USERS = 150;
 const PACED_GROUPS = 8;
 const PACE = 25;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** A fresh sandbox (lenient, empty) in a process of its own, as a real SCIM server is. */
 interface Server {

@@ -61,26 +61,19 @@ export class EndpointGate {
     return this.enqueue('exclusive', task);
   }
 
-  private enqueue<T>(kind: Waiter['kind'], task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({
-        kind,
-        start: () => {
-          let result: Promise<T>;
-          try {
-            result = task();
-          } catch (error) {
-            result = Promise.reject(error);
-          }
-          result.then(resolve, reject).finally(() => {
-            if (kind === 'exclusive') this.exclusiveHeld = false;
-            else this.inFlight--;
-            this.pump();
-          });
-        },
-      });
+  private async enqueue<T>(kind: Waiter['kind'], task: () => Promise<T>): Promise<T> {
+    // `pump` counts the request in (or marks the gate held) before it lets it start
+    await new Promise<void>((start) => {
+      this.waiting.push({ kind, start });
       this.pump();
     });
+    try {
+      return await task();
+    } finally {
+      if (kind === 'exclusive') this.exclusiveHeld = false;
+      else this.inFlight--;
+      this.pump();
+    }
   }
 
   private pump(): void {

@@ -65,6 +65,33 @@ function failureAnswer(thrown: unknown, durationMs: number): Answer {
 }
 
 /**
+ * The step log's record of one attempt, built member by member (this runs for every request of a
+ * cycle); members in the order the log has always had them.
+ */
+function stepOf(planned: PlannedRequest, attempt: number, phase: StepRecord['phase'], verdict: Verdict, answer: Answer, truncated: boolean, wire: string | undefined, exchange: HttpExchange | undefined): StepRecord {
+  const request = planned.request;
+  const sent = { method: request.method, url: exchange?.request.url ?? request.path, headers: exchange?.request.headers ?? request.headers } as NonNullable<StepRecord['request']>;
+  if (wire !== undefined) sent.body = showBody(request.body, wire);
+  sent.source = request.source;
+  sent.checks = request.checks;
+  if (exchange) sent.exchangeId = exchange.id;
+  const cut = answer.text.length > KEEP_CHARS;
+  const got = {} as NonNullable<StepRecord['response']>;
+  if (answer.status !== undefined) got.status = answer.status;
+  got.headers = answer.headers as [string, string][];
+  if (answer.text) got.body = cut ? answer.text.slice(0, KEEP_CHARS) : answer.text;
+  got.truncated = truncated || cut;
+  got.durationMs = Math.round(answer.durationMs * 100) / 100;
+  if (answer.error) got.error = answer.error.message;
+  const judged = { log: verdict.log, next: verdict.next } as NonNullable<StepRecord['verdict']>;
+  if (verdict.why) judged.why = verdict.why;
+  if (verdict.fix) judged.fix = verdict.fix;
+  judged.departures = verdict.departures ?? [];
+  judged.notes = verdict.notes ?? [];
+  return { phase, kind: planned.kind, title: attempt ? `${planned.title} (sent again, attempt ${attempt + 1})` : planned.title, status: verdict.status, request: sent, response: got, verdict: judged, attempt };
+}
+
+/**
  * Sends one planned IdP request through the app's request engine (auth, TLS, proxy, history and
  * redaction apply), at the run's pace; a 429 is sent again after Retry-After, as the IdP does.
  */
@@ -104,39 +131,7 @@ export async function send(planned: PlannedRequest, deps: SendDeps, context: { c
       ...(context.matchValue !== undefined ? { matchValue: context.matchValue } : {}),
       attempt,
     });
-    const body = answer.text.length > KEEP_CHARS ? answer.text.slice(0, KEEP_CHARS) : answer.text;
-    steps.push({
-      phase: context.phase,
-      kind: planned.kind,
-      title: attempt ? `${planned.title} (sent again, attempt ${attempt + 1})` : planned.title,
-      status: verdict.status,
-      request: {
-        method: request.method,
-        url: exchange?.request.url ?? request.path,
-        headers: exchange?.request.headers ?? request.headers,
-        ...(wire !== undefined ? { body: showBody(request.body, wire) } : {}),
-        source: request.source,
-        checks: request.checks,
-        ...(exchange ? { exchangeId: exchange.id } : {}),
-      },
-      response: {
-        ...(answer.status !== undefined ? { status: answer.status } : {}),
-        headers: answer.headers as [string, string][],
-        ...(body ? { body } : {}),
-        truncated: truncated || answer.text.length > KEEP_CHARS,
-        durationMs: Math.round(answer.durationMs * 100) / 100,
-        ...(answer.error ? { error: answer.error.message } : {}),
-      },
-      verdict: {
-        log: verdict.log,
-        next: verdict.next,
-        ...(verdict.why ? { why: verdict.why } : {}),
-        ...(verdict.fix ? { fix: verdict.fix } : {}),
-        departures: verdict.departures ?? [],
-        notes: verdict.notes ?? [],
-      },
-      attempt,
-    });
+    steps.push(stepOf(planned, attempt, context.phase, verdict, answer, truncated, wire, exchange));
     if (answer.status === 429 && verdict.retryAfterMs !== undefined && verdict.status === 'warn') {
       deps.counters.retries++;
       await sleep(verdict.retryAfterMs, deps.signal);

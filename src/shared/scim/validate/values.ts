@@ -78,49 +78,55 @@ export function checkAttribute(def: ScimAttribute, key: string, value: unknown, 
   checkSingle(def, value, at, out, options);
 }
 
+const TYPE_RFC: Record<string, string> = Object.fromEntries(Object.entries(TYPE_SECTION).map(([type, section]) => [type, `RFC 7643 ${section}`]));
+
+/** Checks one value against its type; nothing is built unless there is a finding (this runs for every value of every answer). */
 function checkSingle(def: ScimAttribute, value: unknown, at: Segments, out: FindingList, options: ValueCheckOptions): void {
   if (value === null) return;
-  const rfc = `RFC 7643 ${TYPE_SECTION[def.type]}`;
-  const wrong = (expected: string) => out.error(at, 'wrongType', `"${label(at)}" is ${expected}, got ${describeValue(value)}`, rfc);
+  const rfc = TYPE_RFC[def.type] ?? 'RFC 7643 §2.3';
   switch (def.type) {
     case 'boolean':
       if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
         out.error(at, 'stringBoolean', `"${label(at)}" is a boolean, got the string "${value}" (Entra ID sends string booleans unless its aadOptscim062020 flag is set)`, rfc);
-      } else if (typeof value !== 'boolean') wrong('a boolean (true or false)');
+      } else if (typeof value !== 'boolean') wrongType(out, at, 'a boolean (true or false)', value, rfc);
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) wrong('an integer');
+      if (typeof value !== 'number' || !Number.isInteger(value)) wrongType(out, at, 'an integer', value, rfc);
       return;
     case 'decimal':
-      if (typeof value !== 'number') wrong('a number');
+      if (typeof value !== 'number') wrongType(out, at, 'a number', value, rfc);
       return;
     case 'dateTime': {
-      if (typeof value !== 'string') return wrong('a dateTime string');
+      if (typeof value !== 'string') return wrongType(out, at, 'a dateTime string', value, rfc);
       const parts = parseDateTimeParts(value);
-      if (!parts) wrong('an xsd:dateTime such as "2011-05-13T04:42:34Z"');
+      if (!parts) wrongType(out, at, 'an xsd:dateTime such as "2011-05-13T04:42:34Z"', value, rfc);
       else if (!parts.zoned) out.warning(at, 'dateTimeWithoutZone', `"${label(at)}" has no time zone ("Z" or "+hh:mm"), so its instant is ambiguous`, rfc);
       return;
     }
     case 'binary':
-      if (typeof value !== 'string') wrong('base64-encoded binary (a string)');
+      if (typeof value !== 'string') wrongType(out, at, 'base64-encoded binary (a string)', value, rfc);
       else if (!isBase64(value)) out.error(at, 'notBase64', `"${label(at)}" is binary: expected base64, got ${describeValue(value)}`, rfc);
       return;
     case 'reference':
-      if (typeof value !== 'string') return wrong('a reference (a URI string)');
+      if (typeof value !== 'string') return wrongType(out, at, 'a reference (a URI string)', value, rfc);
       if (def.referenceTypes?.includes('external') && !hasScheme(value)) {
         out.warning(at, 'relativeExternalReference', `"${label(at)}" is an external reference: expected an absolute URI, got ${describeValue(value)}`, rfc);
       }
       return;
     case 'complex':
-      if (!isObject(value)) return wrong('complex (an object of sub-attributes)');
+      if (!isObject(value)) return wrongType(out, at, 'complex (an object of sub-attributes)', value, rfc);
       checkComplex(def, value, at, out, options);
       return;
     default:
-      if (typeof value !== 'string') return wrong('a string');
+      if (typeof value !== 'string') return wrongType(out, at, 'a string', value, rfc);
       if (def.canonicalValues?.length && !def.canonicalValues.some((c) => c.toLowerCase() === value.toLowerCase())) {
         out.info(at, 'nonCanonicalValue', `"${label(at)}" is "${value}", not one of its canonical values (${def.canonicalValues.join(', ')})`, 'RFC 7643 §7');
       }
   }
+}
+
+function wrongType(out: FindingList, at: Segments, expected: string, value: unknown, rfc: string): void {
+  out.error(at, 'wrongType', `"${label(at)}" is ${expected}, got ${describeValue(value)}`, rfc);
 }
 
 function checkComplex(def: ScimAttribute, value: Record<string, unknown>, at: Segments, out: FindingList, options: ValueCheckOptions): void {
