@@ -299,6 +299,8 @@ function overheadSection(last: ConformanceRun, rounds: Round[], requests: number
       ),
       '',
       `The runner's own overhead (over the same requests through the engine it sends with): **${fmt(overEngine * 100, 1)} %** in wall time.`,
+      `Round by round (a run and its replay side by side) the overhead was ${rounds.map((r) => `${fmt((r.run / r.engine - 1) * 100, 0)} %`).join(', ')}: the two paths differ by a few`,
+      'milliseconds a request apart, so a machine shared with other work moves single rounds by more than the target; the median of the rounds is the measure.',
       `Over bare undici, the engine's and history's costs included: ${fmt(overBare * 100, 1)} % (the engine alone over bare \`request\` is the`,
       'request engine bench\'s; history is written for every exchange, redacted).',
     ].join('\n'),
