@@ -1,20 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-
-async function command(page: Page, name: string, payload: unknown): Promise<unknown> {
-  const answer = await page.evaluate(
-    async ([n, p]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) })).json(),
-    [name, payload] as const,
-  );
-  expect(answer).toMatchObject({ ok: true });
-  return (answer as { value: unknown }).value;
-}
+import { callApi } from './support/page-api';
 
 test('the Conformance view offers another endpoint of the same server as the limited credential, and Sec04 uses it', async ({ page, app }) => {
   test.setTimeout(60_000);
   await page.goto(app.url);
   await expect(page.getByRole('tab', { name: 'GET List Users' })).toBeVisible();
-  const list = (await command(page, 'endpoints.list', {})) as { endpoints: { id: string; baseUrl: string }[] };
+  const list = await callApi<{ endpoints: { id: string; baseUrl: string }[] }>(page, 'endpoints.list', {});
   const sandbox = list.endpoints.find((e) => e.id === 'sandbox')!;
   await page.keyboard.press('Alt+5');
   const form = page.getByRole('form', { name: 'New conformance run' });
@@ -23,8 +14,8 @@ test('the Conformance view offers another endpoint of the same server as the lim
   await expect(limited.locator('option')).toHaveText([/None: save another endpoint for this server/]);
 
   // a second endpoint for the sandbox, with a credential the sandbox does not know
-  const created = (await command(page, 'endpoints.create', { endpoint: { name: 'Sandbox, other token', baseUrl: sandbox.baseUrl, auth: { kind: 'bearer' } } })) as { id: string };
-  await command(page, 'endpoints.setSecret', { endpointId: created.id, field: 'token', value: 'not-a-sandbox-token-1234' });
+  const created = await callApi<{ id: string }>(page, 'endpoints.create', { endpoint: { name: 'Sandbox, other token', baseUrl: sandbox.baseUrl, auth: { kind: 'bearer' } } });
+  await callApi(page, 'endpoints.setSecret', { endpointId: created.id, field: 'token', value: 'not-a-sandbox-token-1234' });
   await expect(limited).toBeEnabled();
   await limited.selectOption({ label: 'Sandbox, other token' });
   await form.getByRole('checkbox', { name: /^Auth( and security)? \d+$/ }).check();
