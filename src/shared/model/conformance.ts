@@ -58,6 +58,12 @@ export const ConformanceOptions = z.object({
 });
 export type ConformanceOptions = z.infer<typeof ConformanceOptions>;
 
+/** Whether two endpoints point at the same server (base URLs equal, trailing slashes and case aside): what a limited credential must share with the endpoint under test. */
+export function sameServer(baseUrl: string, other: string): boolean {
+  const base = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+  return base(baseUrl) === base(other);
+}
+
 /** A resource the run created and could not remove. */
 export const Leftover = z.object({ endpoint: z.string(), id: z.string(), reason: z.string() });
 export type Leftover = z.infer<typeof Leftover>;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppFailure, fail as appFail } from '@shared/api/errors';
-import { summarize, type CheckResult, type ConformanceOptions, type ConformanceRun, type Leftover } from '@shared/model/conformance';
+import { sameServer, summarize, type CheckResult, type ConformanceOptions, type ConformanceRun, type Leftover } from '@shared/model/conformance';
 import { buildFacts } from '@shared/scim/checks/facts';
 import { groupLabel, planChecks, type PlannedCheck } from '@shared/scim/checks/plan';
 import { header } from '@shared/scim/checks/responses';
@@ -85,11 +85,10 @@ export class ConformanceRunner {
     const endpoint = this.options.endpoint(request.endpointId);
     if (request.limitedEndpointId !== undefined) {
       const limited = this.options.endpoint(request.limitedEndpointId);
-      const base = (url: string) => url.replace(/\/+$/, '').toLowerCase();
       const problem =
         request.limitedEndpointId === request.endpointId
           ? 'The limited credential must come from another endpoint than the one under test (one whose credential may not write)'
-          : base(limited.baseUrl) !== base(endpoint.baseUrl)
+          : !sameServer(limited.baseUrl, endpoint.baseUrl)
             ? `The limited credential's endpoint "${limited.name}" points at ${limited.baseUrl}, not at the server under test (${endpoint.baseUrl})`
             : undefined;
       if (problem) throw appFail('validation', problem, { issues: [{ path: 'limitedEndpointId', message: problem }] });

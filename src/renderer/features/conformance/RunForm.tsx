@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ConformanceProfile, summarize } from '@shared/model/conformance';
+import { ConformanceProfile, sameServer, summarize } from '@shared/model/conformance';
 import { useApi } from '../../app/api-context';
 import { useConformance } from '../../stores/conformance';
 import { CheckList } from './CheckList';
@@ -44,9 +44,8 @@ export function RunForm() {
 
   const usable = (groups ?? []).filter((g) => g.checks > 0);
   const endpoint = endpoints?.find((e) => e.id === draft.endpointId);
-  const sameServer = (url: string) => url.replace(/\/+$/, '').toLowerCase();
   // Sec04's second credential: another endpoint for the same server (its secret stays in the keychain)
-  const limitedChoices = (endpoints ?? []).filter((e) => endpoint !== undefined && e.id !== endpoint.id && sameServer(e.baseUrl) === sameServer(endpoint.baseUrl));
+  const limitedChoices = (endpoints ?? []).filter((e) => endpoint !== undefined && e.id !== endpoint.id && sameServer(e.baseUrl, endpoint.baseUrl));
   const limitedId = limitedChoices.some((e) => e.id === draft.limitedEndpointId) ? draft.limitedEndpointId : '';
   const toggleGroup = (key: string, on: boolean) => setDraft({ groups: on ? [...draft.groups, key] : draft.groups.filter((g) => g !== key) });
   const selectedChecks = usable.filter((g) => draft.groups.length === 0 || draft.groups.includes(g.key)).reduce((n, g) => n + g.checks - (draft.readOnly ? g.mutating : 0), 0);
